@@ -1,0 +1,35 @@
+"""Leerwijzer: the lifelong-learning portal of three Dutch labour-market regions."""
+
+from flask import Flask
+
+from portal import cli, config, errors, extensions, i18n, templating
+
+
+def create_app(test_config: dict | None = None) -> Flask:
+    """Build the app: configuration, extensions, blueprints, error pages, commands."""
+    app = Flask(
+        __name__,
+        instance_relative_config=True,
+        template_folder="../templates",
+        static_folder="../static",
+    )
+    config.load(app, test_config)
+    extensions.init_app(app)
+    i18n.init_app(app)
+    templating.init_app(app)
+    register_blueprints(app)
+    errors.init_app(app)
+    cli.init_app(app)
+    return app
+
+
+def register_blueprints(app: Flask) -> None:
+    from portal.accounts.views import bp as accounts_bp
+    from portal.api.views import bp as api_bp
+    from portal.catalog.views import bp as catalog_bp
+    from portal.lokets.views import bp as lokets_bp
+    from portal.pages.views import bp as pages_bp
+    from portal.regions.views import bp as regions_bp
+
+    for bp in (pages_bp, regions_bp, lokets_bp, catalog_bp, accounts_bp, api_bp):
+        app.register_blueprint(bp)
