@@ -2,6 +2,7 @@
 
 import click
 from flask import current_app
+from flask.cli import with_appcontext
 
 from portal.extensions import db
 from portal.seeding.loader import load_seed
@@ -9,6 +10,7 @@ from portal.seeding.validate import SeedError
 
 
 @click.command("seed")
+@with_appcontext
 @click.option("--without-demo-accounts", is_flag=True, help="Skip the demo accounts.")
 def seed_command(without_demo_accounts: bool) -> None:
     """Load seed/ into the database (safe to run again: it updates in place)."""

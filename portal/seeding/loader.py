@@ -86,21 +86,33 @@ class Loader:
         regions = self._index(Region)
         municipalities = self._index(Municipality)
         for r in data:
-            region = self._upsert(regions, Region, "slug", r["slug"], {
-                "name": r["name"],
-                "province": r["province"],
-                "centre": r["centre"],
-                "description_nl": r.get("description_nl", ""),
-                "description_en": r.get("description_en", ""),
-                "src": str(r.get("src", "")),
-            })
+            region = self._upsert(
+                regions,
+                Region,
+                "slug",
+                r["slug"],
+                {
+                    "name": r["name"],
+                    "province": r["province"],
+                    "centre": r["centre"],
+                    "description_nl": r.get("description_nl", ""),
+                    "description_en": r.get("description_en", ""),
+                    "src": str(r.get("src", "")),
+                },
+            )
             for m in r["municipalities"]:
-                municipality = self._upsert(municipalities, Municipality, "slug", m["slug"], {
-                    "name": m["name"],
-                    "region": region,
-                    "note_nl": m.get("note_nl", ""),
-                    "note_en": m.get("note_en", ""),
-                })
+                municipality = self._upsert(
+                    municipalities,
+                    Municipality,
+                    "slug",
+                    m["slug"],
+                    {
+                        "name": m["name"],
+                        "region": region,
+                        "note_nl": m.get("note_nl", ""),
+                        "note_en": m.get("note_en", ""),
+                    },
+                )
                 wanted = parse_ranges(m["pc4"])
                 current = sorted((p.start, p.end) for p in municipality.postcode_ranges)
                 if current != sorted(wanted):
@@ -122,28 +134,40 @@ class Loader:
         organisations = self._index(Organisation)
         lokets = self._index(Loket)
         for o in data:
-            organisation = self._upsert(organisations, Organisation, "slug", o["slug"], {
-                "name": o["name"],
-                "region": self._region(o.get("region")),
-                "website": o.get("website") or "",
-                "description_nl": o.get("description_nl", ""),
-                "description_en": o.get("description_en", ""),
-                "src": str(o.get("src", "")),
-            })
+            organisation = self._upsert(
+                organisations,
+                Organisation,
+                "slug",
+                o["slug"],
+                {
+                    "name": o["name"],
+                    "region": self._region(o.get("region")),
+                    "website": o.get("website") or "",
+                    "description_nl": o.get("description_nl", ""),
+                    "description_en": o.get("description_en", ""),
+                    "src": str(o.get("src", "")),
+                },
+            )
             for lk in o.get("lokets") or []:
                 validate.loket(lk)
-                self._upsert(lokets, Loket, "slug", lk["slug"], {
-                    "organisation": organisation,
-                    "region": self._region(lk.get("region", o.get("region"))),
-                    "municipality": self._municipality(lk.get("municipality")),
-                    "type": lk["type"],
-                    "name": lk["name"],
-                    "serves": list(lk.get("serves") or []),
-                    **{f: str(lk.get(f) or "") for f in _LOKET_TEXT_FIELDS},
-                    "valid_from": lk.get("valid_from"),
-                    "valid_until": lk.get("valid_until"),
-                    "demo_fields": list(lk.get("demo_fields") or []),
-                })
+                self._upsert(
+                    lokets,
+                    Loket,
+                    "slug",
+                    lk["slug"],
+                    {
+                        "organisation": organisation,
+                        "region": self._region(lk.get("region", o.get("region"))),
+                        "municipality": self._municipality(lk.get("municipality")),
+                        "type": lk["type"],
+                        "name": lk["name"],
+                        "serves": list(lk.get("serves") or []),
+                        **{f: str(lk.get(f) or "") for f in _LOKET_TEXT_FIELDS},
+                        "valid_from": lk.get("valid_from"),
+                        "valid_until": lk.get("valid_until"),
+                        "demo_fields": list(lk.get("demo_fields") or []),
+                    },
+                )
         db.session.flush()
 
     def providers(self) -> None:
@@ -152,27 +176,39 @@ class Loader:
         locations = self._index(ProviderLocation)
         for p in data:
             validate.provider(p)
-            provider = self._upsert(providers, Provider, "slug", p["slug"], {
-                "name": p["name"],
-                "kind": p["kind"],
-                "website": p.get("website") or "",
-                "description_nl": p.get("description_nl", ""),
-                "description_en": p.get("description_en", ""),
-                "src": str(p.get("src", "")),
-            })
+            provider = self._upsert(
+                providers,
+                Provider,
+                "slug",
+                p["slug"],
+                {
+                    "name": p["name"],
+                    "kind": p["kind"],
+                    "website": p.get("website") or "",
+                    "description_nl": p.get("description_nl", ""),
+                    "description_en": p.get("description_en", ""),
+                    "src": str(p.get("src", "")),
+                },
+            )
             wanted_regions = [self._region(s) for s in p.get("regions") or []]
             if provider.regions != wanted_regions:
                 provider.regions = wanted_regions
             for loc in p.get("locations") or []:
-                self._upsert(locations, ProviderLocation, "slug", loc["slug"], {
-                    "provider": provider,
-                    "municipality": self._municipality(loc.get("municipality")),
-                    "name": loc["name"],
-                    "street": loc.get("street") or "",
-                    "postcode": str(loc.get("postcode") or ""),
-                    "town": loc.get("town") or "",
-                    "demo_fields": list(loc.get("demo_fields") or []),
-                })
+                self._upsert(
+                    locations,
+                    ProviderLocation,
+                    "slug",
+                    loc["slug"],
+                    {
+                        "provider": provider,
+                        "municipality": self._municipality(loc.get("municipality")),
+                        "name": loc["name"],
+                        "street": loc.get("street") or "",
+                        "postcode": str(loc.get("postcode") or ""),
+                        "town": loc.get("town") or "",
+                        "demo_fields": list(loc.get("demo_fields") or []),
+                    },
+                )
         db.session.flush()
         self.providers_by_slug = providers
         self.locations_by_slug = locations
@@ -192,23 +228,31 @@ class Loader:
             provider = self.providers_by_slug[c["provider"]]
             locations = [self.locations_by_slug[s] for s in c.get("locations") or []]
             region = _course_region(locations, provider)
-            course = self._upsert(courses, Course, "external_id", c["external_id"], {
-                "title": c["title"],
-                "description_nl": c.get("description_nl") or "",
-                "provider": provider,
-                "region": region,
-                "level": str(c["level"]),
-                "form": c["form"],
-                "sector": c["sector"],
-                "crebo": str(c["crebo"]) if c.get("crebo") else None,
-                "duration_nl": c.get("duration_nl") or "",
-                "duration_hours": int(c["duration_hours"]) if c.get("duration_hours") else None,
-                "price_cents": int(c["price_cents"]),
-                "delivery": c["delivery"],
-                "kansrijk": bool(c.get("kansrijk")),
-                "src": str(c.get("src") or ""),
-                "demo_fields": list(c.get("demo_fields") or []),
-            })
+            course = self._upsert(
+                courses,
+                Course,
+                "external_id",
+                c["external_id"],
+                {
+                    "title": c["title"],
+                    "description_nl": c.get("description_nl") or "",
+                    "provider": provider,
+                    "region": region,
+                    "level": str(c["level"]),
+                    "form": c["form"],
+                    "sector": c["sector"],
+                    "crebo": str(c["crebo"]) if c.get("crebo") else None,
+                    "duration_nl": c.get("duration_nl") or "",
+                    "duration_hours": int(c["duration_hours"])
+                    if c.get("duration_hours")
+                    else None,
+                    "price_cents": int(c["price_cents"]),
+                    "delivery": c["delivery"],
+                    "kansrijk": bool(c.get("kansrijk")),
+                    "src": str(c.get("src") or ""),
+                    "demo_fields": list(c.get("demo_fields") or []),
+                },
+            )
             if course.locations != locations:
                 course.locations = locations
             wanted = sorted(set(_as_date(d) for d in c.get("starts") or []))
@@ -219,30 +263,42 @@ class Loader:
     def initiatives(self) -> None:
         initiatives = self._index(Initiative)
         for i in self._yaml("initiatives.yaml")["initiatives"]:
-            self._upsert(initiatives, Initiative, "slug", i["slug"], {
-                "name": i["name"],
-                "region": self._region(i.get("region")),
-                "sector": i.get("sector") or "overig",
-                **{f: i.get(f) or "" for f in _INITIATIVE_TEXT_FIELDS},
-                "src": str(i.get("src", "")),
-            })
+            self._upsert(
+                initiatives,
+                Initiative,
+                "slug",
+                i["slug"],
+                {
+                    "name": i["name"],
+                    "region": self._region(i.get("region")),
+                    "sector": i.get("sector") or "overig",
+                    **{f: i.get(f) or "" for f in _INITIATIVE_TEXT_FIELDS},
+                    "src": str(i.get("src", "")),
+                },
+            )
         db.session.flush()
 
     def funds(self) -> None:
         funds = self._index(Fund)
         for f in self._yaml("funds.yaml")["funds"]:
             validate.fund(f)
-            self._upsert(funds, Fund, "slug", f["slug"], {
-                "name": f["name"],
-                "region": self._region(f["region"]),
-                "demo": bool(f.get("demo")),
-                **{k: f[k] for k in _FUND_FIELDS},
-                "four_eyes_above_cents": f.get("four_eyes_above_cents"),
-                "description_nl": f.get("description_nl", ""),
-                "description_en": f.get("description_en", ""),
-                "src": str(f.get("src", "")),
-                "demo_fields": list(f.get("demo_fields") or []),
-            })
+            self._upsert(
+                funds,
+                Fund,
+                "slug",
+                f["slug"],
+                {
+                    "name": f["name"],
+                    "region": self._region(f["region"]),
+                    "demo": bool(f.get("demo")),
+                    **{k: f[k] for k in _FUND_FIELDS},
+                    "four_eyes_above_cents": f.get("four_eyes_above_cents"),
+                    "description_nl": f.get("description_nl", ""),
+                    "description_en": f.get("description_en", ""),
+                    "src": str(f.get("src", "")),
+                    "demo_fields": list(f.get("demo_fields") or []),
+                },
+            )
         db.session.flush()
 
     def users(self) -> None:
@@ -266,14 +322,40 @@ class Loader:
 
 
 _LOKET_TEXT_FIELDS = (
-    "serves_nl", "serves_en", "street", "postcode", "town", "phone", "email", "website",
-    "opening_hours_nl", "opening_hours_en", "bring_nl", "bring_en",
+    "serves_nl",
+    "serves_en",
+    "street",
+    "postcode",
+    "town",
+    "phone",
+    "email",
+    "website",
+    "opening_hours_nl",
+    "opening_hours_en",
+    "bring_nl",
+    "bring_en",
 )
-_INITIATIVE_TEXT_FIELDS = ("what_nl", "goal_nl", "who_nl", "what_en", "goal_en", "who_en")
+_INITIATIVE_TEXT_FIELDS = (
+    "what_nl",
+    "goal_nl",
+    "who_nl",
+    "what_en",
+    "goal_en",
+    "who_en",
+)
 _FUND_FIELDS = (
-    "budget_cents", "period_start", "period_end", "max_voucher_cents", "vouchers_per_year",
-    "min_age", "max_age", "sectors", "copay_shares", "max_grants_per_person_per_year",
-    "decision_weeks", "start_within_weeks",
+    "budget_cents",
+    "period_start",
+    "period_end",
+    "max_voucher_cents",
+    "vouchers_per_year",
+    "min_age",
+    "max_age",
+    "sectors",
+    "copay_shares",
+    "max_grants_per_person_per_year",
+    "decision_weeks",
+    "start_within_weeks",
 )
 
 
@@ -281,7 +363,9 @@ def _as_date(value) -> date:
     return value if isinstance(value, date) else date.fromisoformat(str(value))
 
 
-def _course_region(locations: list[ProviderLocation], provider: Provider) -> Region | None:
+def _course_region(
+    locations: list[ProviderLocation], provider: Provider
+) -> Region | None:
     for location in locations:
         if location.municipality is not None:
             return location.municipality.region

@@ -11,7 +11,9 @@ class SeedError(ValueError):
 def _check(record: dict, key: str, field: str, allowed) -> None:
     value = record.get(field)
     if value not in allowed:
-        raise SeedError(f"{record.get(key)}: {field}={value!r} is not one of {sorted(allowed)}")
+        raise SeedError(
+            f"{record.get(key)}: {field}={value!r} is not one of {sorted(allowed)}"
+        )
 
 
 def loket(record: dict) -> None:
@@ -28,12 +30,17 @@ def provider(record: dict) -> None:
 def course(record: dict) -> None:
     record["level"] = str(record.get("level"))
     for field, allowed in (
-        ("level", LEVELS), ("form", FORMS), ("sector", SECTORS), ("delivery", DELIVERIES)
+        ("level", LEVELS),
+        ("form", FORMS),
+        ("sector", SECTORS),
+        ("delivery", DELIVERIES),
     ):
         _check(record, "external_id", field, allowed)
     price = record.get("price_cents")
     if not isinstance(price, int) or price < 0:
-        raise SeedError(f"{record['external_id']}: price_cents must be a whole number ≥ 0")
+        raise SeedError(
+            f"{record['external_id']}: price_cents must be a whole number ≥ 0"
+        )
 
 
 def fund(record: dict) -> None:
@@ -57,7 +64,9 @@ def csv_course_row(row: dict) -> dict:
             "starts": _split(row.get("starts", "")),
             "demo_fields": _split(row.get("demo_fields", "")),
             "price_cents": int(row["price_cents"]),
-            "duration_hours": int(row["duration_hours"]) if row.get("duration_hours") else None,
+            "duration_hours": int(row["duration_hours"])
+            if row.get("duration_hours")
+            else None,
             "kansrijk": row.get("kansrijk", "").strip().lower() == "true",
             "crebo": row.get("crebo") or None,
         }
