@@ -58,6 +58,8 @@ def load(app: Flask, test_config: dict | None) -> None:
         MAX_CONTENT_LENGTH=10 * 1024 * 1024,
         WTF_CSRF_TIME_LIMIT=None,
     )
-    app.config["SECRET_KEY"] = env.get("SECRET_KEY") or dev_secret_key(app.instance_path)
+    app.config["SECRET_KEY"] = env.get("SECRET_KEY") or dev_secret_key(
+        app.instance_path
+    )
     if test_config:
         app.config.update(test_config)

@@ -27,7 +27,9 @@ def _wants_json() -> bool:
 def init_app(app: Flask) -> None:
     @app.errorhandler(CSRFError)
     def csrf_error(error):
-        message = _("Uw sessie is verlopen. Laad de pagina opnieuw en probeer het nog eens.")
+        message = _(
+            "Uw sessie is verlopen. Laad de pagina opnieuw en probeer het nog eens."
+        )
         if _wants_json():
             return api_error(400, "csrf", message)
         return render_template("errors/error.html", status=400, message=message), 400
@@ -37,8 +39,14 @@ def init_app(app: Flask) -> None:
         status = error.code or 500
         message = _(MESSAGES.get(status, MESSAGES[400]))
         if _wants_json():
-            return api_error(status, (error.name or "error").lower().replace(" ", "_"), message)
-        template = f"errors/{status}.html" if status in (403, 404, 500) else "errors/error.html"
+            return api_error(
+                status, (error.name or "error").lower().replace(" ", "_"), message
+            )
+        template = (
+            f"errors/{status}.html"
+            if status in (403, 404, 500)
+            else "errors/error.html"
+        )
         return render_template(template, status=status, message=message), status
 
     @app.errorhandler(Exception)
@@ -49,4 +57,6 @@ def init_app(app: Flask) -> None:
         db.session.rollback()
         if _wants_json():
             return api_error(500, "internal_error", _(MESSAGES[500]))
-        return render_template("errors/500.html", status=500, message=_(MESSAGES[500])), 500
+        return render_template(
+            "errors/500.html", status=500, message=_(MESSAGES[500])
+        ), 500

@@ -1,7 +1,8 @@
 """Language: Dutch by default, English on request (the switch stores it in the session)."""
 
 from flask import Flask, current_app, request, session
-from flask_babel import get_locale, lazy_gettext as _l
+from flask_babel import get_locale
+from flask_babel import lazy_gettext as _l
 
 from portal.extensions import babel, login_manager
 

@@ -1,6 +1,7 @@
 """`flask users create`: advisers and admins are created here, not by self-registration."""
 
 import click
+from flask.cli import AppGroup
 from sqlalchemy import select
 
 from portal.accounts.models import ROLES, User, normalise_email, user_by_email
@@ -10,7 +11,7 @@ from portal.lokets.models import Loket
 from portal.regions.models import Region
 
 
-@click.group("users")
+@click.group("users", cls=AppGroup)
 def users_cli() -> None:
     """Manage accounts."""
 

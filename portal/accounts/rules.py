@@ -14,7 +14,9 @@ def password_problems(password: str, email: str = "") -> list[str]:
     """
     problems = []
     if len(password) < MIN_PASSWORD_LENGTH:
-        problems.append(f"Kies een wachtwoord van minstens {MIN_PASSWORD_LENGTH} tekens.")
+        problems.append(
+            f"Kies een wachtwoord van minstens {MIN_PASSWORD_LENGTH} tekens."
+        )
     if email and password.strip().lower() == email.strip().lower():
         problems.append("Gebruik niet uw e-mailadres als wachtwoord.")
     if password and len(set(password)) == 1:

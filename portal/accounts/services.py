@@ -14,8 +14,15 @@ class EmailTaken(ValueError):
     pass
 
 
-def register(*, role: str, name: str, email: str, password: str,
-             organisation_name: str | None = None, kvk_number: str | None = None) -> User:
+def register(
+    *,
+    role: str,
+    name: str,
+    email: str,
+    password: str,
+    organisation_name: str | None = None,
+    kvk_number: str | None = None,
+) -> User:
     if role not in ("resident", "employer"):
         raise ValueError("only residents and employers register themselves")
     if user_by_email(email):
@@ -45,13 +52,23 @@ def request_password_reset(email: str) -> None:
     user = user_by_email(email)
     if user is None or not user.active:
         return
-    link = url_for("accounts.reset_password", token=make_reset_token(user), _external=True)
+    link = url_for(
+        "accounts.reset_password", token=make_reset_token(user), _external=True
+    )
     queue_email(
-        user.email, "Nieuw wachtwoord instellen", "email/password_reset.txt",
-        user=user, link=link,
+        user.email,
+        "Nieuw wachtwoord instellen",
+        "email/password_reset.txt",
+        user=user,
+        link=link,
     )
 
 
 def set_new_password(user: User, password: str) -> None:
     user.set_password(password)
-    queue_email(user.email, "Uw wachtwoord is gewijzigd", "email/password_changed.txt", user=user)
+    queue_email(
+        user.email,
+        "Uw wachtwoord is gewijzigd",
+        "email/password_changed.txt",
+        user=user,
+    )

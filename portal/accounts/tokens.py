@@ -27,12 +27,18 @@ def make_reset_token(user: User) -> str:
 def user_for_reset_token(token: str) -> User | None:
     """The user the token is for, or None when it is forged, expired or already used."""
     try:
-        data = _serializer().loads(token, max_age=current_app.config["PASSWORD_RESET_MAX_AGE"])
+        data = _serializer().loads(
+            token, max_age=current_app.config["PASSWORD_RESET_MAX_AGE"]
+        )
     except (BadSignature, SignatureExpired):
         return None
     if not isinstance(data, dict):
         return None
-    user = db.session.get(User, data.get("id")) if isinstance(data.get("id"), int) else None
+    user = (
+        db.session.get(User, data.get("id"))
+        if isinstance(data.get("id"), int)
+        else None
+    )
     if user is None or not user.active or data.get("fp") != _fingerprint(user):
         return None
     return user

@@ -5,10 +5,15 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user, logout_user
 
 from portal.accounts import services
-from portal.accounts.forms import ForgotPasswordForm, LoginForm, RegisterForm, ResetPasswordForm
+from portal.accounts.forms import (
+    ForgotPasswordForm,
+    LoginForm,
+    RegisterForm,
+    ResetPasswordForm,
+)
 from portal.accounts.tokens import user_for_reset_token
 from portal.extensions import db, limiter
-from portal.pages.views import _safe_next
+from portal.pages.navigation import safe_next_url
 
 bp = Blueprint("accounts", __name__)
 
@@ -23,7 +28,9 @@ def login():
             db.session.commit()
             login_user(user)
             flash(_("U bent ingelogd."), "success")
-            return redirect(_safe_next(request.args.get("next") or url_for("accounts.account")))
+            return redirect(
+                safe_next_url(request.args.get("next") or url_for("accounts.account"))
+            )
         form.password.errors.append(_("Het e-mailadres of het wachtwoord klopt niet."))
     return render_template("accounts/login.html", form=form)
 
@@ -42,13 +49,18 @@ def register():
     if form.validate_on_submit():
         try:
             user = services.register(
-                role=form.role.data, name=form.name.data, email=form.email.data,
-                password=form.password.data, organisation_name=form.organisation_name.data,
+                role=form.role.data,
+                name=form.name.data,
+                email=form.email.data,
+                password=form.password.data,
+                organisation_name=form.organisation_name.data,
                 kvk_number=form.kvk_number.data,
             )
         except services.EmailTaken:
             form.email.errors.append(
-                _("Er is al een account met dit e-mailadres. Log in of vraag een nieuw wachtwoord aan.")
+                _(
+                    "Er is al een account met dit e-mailadres. Log in of vraag een nieuw wachtwoord aan."
+                )
             )
         else:
             db.session.commit()
@@ -66,8 +78,10 @@ def forgot_password():
         services.request_password_reset(form.email.data)
         db.session.commit()
         flash(
-            _("Als er een account is met dit e-mailadres, krijgt u binnen een paar minuten "
-              "een e-mail met een link. De link werkt 1 uur."),
+            _(
+                "Als er een account is met dit e-mailadres, krijgt u binnen een paar minuten "
+                "een e-mail met een link. De link werkt 1 uur."
+            ),
             "info",
         )
         return redirect(url_for("accounts.login"))

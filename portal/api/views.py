@@ -65,12 +65,20 @@ def course_json(course, detail: bool = False) -> dict:
 @bp.get("/regions")
 def regions():
     found = db.session.scalars(
-        select(Region).options(selectinload(Region.municipalities)).order_by(Region.name)
+        select(Region)
+        .options(selectinload(Region.municipalities))
+        .order_by(Region.name)
     ).all()
-    return jsonify([
-        {"slug": r.slug, "name": r.name, "municipalities": [m.name for m in r.municipalities]}
-        for r in found
-    ])
+    return jsonify(
+        [
+            {
+                "slug": r.slug,
+                "name": r.name,
+                "municipalities": [m.name for m in r.municipalities],
+            }
+            for r in found
+        ]
+    )
 
 
 @bp.get("/lokets")
@@ -80,10 +88,13 @@ def lokets():
     if region:
         if region not in REGION_SLUGS:
             return api_error(
-                400, "invalid_region",
+                400,
+                "invalid_region",
                 f"Onbekende regio '{region[:40]}'. Kies uit: {', '.join(REGION_SLUGS)}.",
             )
-        query = query.join(Region, Loket.region_id == Region.id).where(Region.slug == region)
+        query = query.join(Region, Loket.region_id == Region.id).where(
+            Region.slug == region
+        )
     results = [loket_json(lk) for lk in db.session.scalars(query)]
     return jsonify({"total": len(results), "results": results})
 
@@ -95,12 +106,14 @@ def courses():
     except FilterError as exc:
         return api_error(400, exc.code, exc.message_nl)
     page = list_courses(filters)
-    return jsonify({
-        "total": page.total,
-        "page": page.page,
-        "per_page": page.per_page,
-        "results": [course_json(c) for c in page.courses],
-    })
+    return jsonify(
+        {
+            "total": page.total,
+            "page": page.page,
+            "per_page": page.per_page,
+            "results": [course_json(c) for c in page.courses],
+        }
+    )
 
 
 @bp.get("/courses/<int:course_id>")

@@ -42,7 +42,9 @@ def _int(args, name: str, default: int, low: int, high: int, label: str) -> int:
     try:
         value = int(raw)
     except ValueError:
-        raise FilterError(f"invalid_{name}", f"{label} moet een heel getal zijn.") from None
+        raise FilterError(
+            f"invalid_{name}", f"{label} moet een heel getal zijn."
+        ) from None
     if not low <= value <= high:
         raise FilterError(
             f"invalid_{name}", f"{label} moet tussen {low} en {high} liggen."
@@ -57,5 +59,7 @@ def parse_course_filters(args, default_per_page: int = 20) -> CourseFilters:
         sector=_choice(args, "sector", list(SECTORS), "sector"),
         level=_choice(args, "level", list(LEVELS), "niveau"),
         page=_int(args, "page", 1, 1, 100_000, "Pagina"),
-        per_page=_int(args, "per_page", default_per_page, 1, MAX_PER_PAGE, "Aantal per pagina"),
+        per_page=_int(
+            args, "per_page", default_per_page, 1, MAX_PER_PAGE, "Aantal per pagina"
+        ),
     )

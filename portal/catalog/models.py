@@ -21,7 +21,9 @@ course_locations = Table(
     "course_location",
     db.metadata,
     Column("course_id", Integer, ForeignKey("course.id"), primary_key=True),
-    Column("location_id", Integer, ForeignKey("provider_location.id"), primary_key=True),
+    Column(
+        "location_id", Integer, ForeignKey("provider_location.id"), primary_key=True
+    ),
 )
 
 
@@ -83,7 +85,9 @@ class Course(db.Model):
     region: Mapped[Region | None] = relationship()
     locations: Mapped[list[ProviderLocation]] = relationship(secondary=course_locations)
     starts: Mapped[list["StartMoment"]] = relationship(
-        back_populates="course", order_by="StartMoment.starts_on", cascade="all, delete-orphan"
+        back_populates="course",
+        order_by="StartMoment.starts_on",
+        cascade="all, delete-orphan",
     )
 
     @property
@@ -91,7 +95,9 @@ class Course(db.Model):
         return bool(self.demo_fields)
 
     def next_start(self, today: date) -> date | None:
-        upcoming = [s.starts_on for s in self.starts if not s.cancelled and s.starts_on >= today]
+        upcoming = [
+            s.starts_on for s in self.starts if not s.cancelled and s.starts_on >= today
+        ]
         return min(upcoming, default=None)
 
 

@@ -27,7 +27,10 @@ def courses():
         filters = parse_course_filters(request.args)
     except FilterError as exc:
         return render_template(
-            "catalog/courses.html", error=exc.message_nl, page=None, filters=None,
+            "catalog/courses.html",
+            error=exc.message_nl,
+            page=None,
+            filters=None,
             regions=regions,
         ), 400
     return render_template(
@@ -45,8 +48,12 @@ def course(course_id: int):
     course = get_course(course_id)
     if course is None:
         abort(404)
-    funds = db.session.scalars(select(Fund).where(Fund.region_id == course.region_id)).all()
-    return render_template("catalog/course.html", course=course, funds=funds, today=today())
+    funds = db.session.scalars(
+        select(Fund).where(Fund.region_id == course.region_id)
+    ).all()
+    return render_template(
+        "catalog/course.html", course=course, funds=funds, today=today()
+    )
 
 
 @bp.get("/aanbieder/<slug>")

@@ -31,7 +31,9 @@ class Loket(db.Model):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     slug: Mapped[str] = mapped_column(String(80), unique=True)
-    organisation_id: Mapped[int] = mapped_column(ForeignKey("organisation.id"), index=True)
+    organisation_id: Mapped[int] = mapped_column(
+        ForeignKey("organisation.id"), index=True
+    )
     region_id: Mapped[int | None] = mapped_column(ForeignKey("region.id"), index=True)
     municipality_id: Mapped[int | None] = mapped_column(ForeignKey("municipality.id"))
     type: Mapped[str] = mapped_column(String(30), index=True)
@@ -68,4 +70,6 @@ class Loket(db.Model):
 
     @property
     def address(self) -> str:
-        return ", ".join(p for p in (self.street, f"{self.postcode} {self.town}".strip()) if p)
+        return ", ".join(
+            p for p in (self.street, f"{self.postcode} {self.town}".strip()) if p
+        )

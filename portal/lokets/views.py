@@ -17,7 +17,9 @@ def index():
     regions = db.session.scalars(select(Region).order_by(Region.name)).all()
     lokets = db.session.scalars(select(Loket).order_by(Loket.name)).all()
     open_lokets = [lk for lk in lokets if lk.is_open_on(day)]
-    by_region = {r.id: [lk for lk in open_lokets if lk.region_id == r.id] for r in regions}
+    by_region = {
+        r.id: [lk for lk in open_lokets if lk.region_id == r.id] for r in regions
+    }
     national = [lk for lk in open_lokets if lk.region_id is None]
     return render_template(
         "lokets/index.html", regions=regions, by_region=by_region, national=national
@@ -29,4 +31,6 @@ def detail(slug: str):
     loket = db.session.scalar(select(Loket).where(Loket.slug == slug))
     if loket is None:
         abort(404)
-    return render_template("lokets/detail.html", loket=loket, is_open=loket.is_open_on(today()))
+    return render_template(
+        "lokets/detail.html", loket=loket, is_open=loket.is_open_on(today())
+    )

@@ -13,7 +13,9 @@ from portal.outbox.models import OutboxMessage
 from portal.timestamps import utcnow
 
 
-def queue_email(recipient: str, subject: str, template: str, **context) -> OutboxMessage:
+def queue_email(
+    recipient: str, subject: str, template: str, **context
+) -> OutboxMessage:
     """Add a message to the outbox in the caller's transaction (the caller commits)."""
     message = OutboxMessage(
         recipient=recipient,

@@ -1,14 +1,21 @@
 """Home, static information pages, language switch and the health check."""
 
-from urllib.parse import urlsplit
-
-from flask import Blueprint, current_app, jsonify, redirect, render_template, request, session, url_for
+from flask import (
+    Blueprint,
+    current_app,
+    jsonify,
+    redirect,
+    render_template,
+    request,
+    session,
+)
 from sqlalchemy import func, select, text
 from sqlalchemy.exc import SQLAlchemyError
 
 from portal.catalog.models import Course, Fund
 from portal.extensions import db
 from portal.lokets.models import Loket
+from portal.pages.navigation import safe_next_url
 from portal.regions.models import Region
 
 bp = Blueprint("pages", __name__)
@@ -37,20 +44,11 @@ def accessibility():
     return render_template("pages/accessibility.html")
 
 
-def _safe_next(target: str | None) -> str:
-    """Only redirect within the portal (no open redirect)."""
-    if target:
-        parts = urlsplit(target)
-        if not parts.scheme and not parts.netloc and target.startswith("/"):
-            return target
-    return url_for("pages.home")
-
-
 @bp.get("/taal/<code>")
 def switch_language(code: str):
     if code in current_app.config["LANGUAGES"]:
         session["lang"] = code
-    return redirect(_safe_next(request.args.get("next")))
+    return redirect(safe_next_url(request.args.get("next")))
 
 
 @bp.get("/healthz")

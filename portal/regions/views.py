@@ -1,7 +1,6 @@
 """Region pages and the postcode look-up."""
 
 from flask import Blueprint, abort, redirect, render_template, request, url_for
-from flask_babel import gettext as _
 from sqlalchemy import func, select
 
 from portal.catalog.models import Course, Fund, Initiative, Provider, provider_regions
@@ -28,7 +27,9 @@ def region(slug: str):
     lokets = [
         lk
         for lk in db.session.scalars(
-            select(Loket).where(Loket.region_id == region.id).order_by(Loket.type, Loket.name)
+            select(Loket)
+            .where(Loket.region_id == region.id)
+            .order_by(Loket.type, Loket.name)
         )
         if lk.is_open_on(day)
     ]
@@ -39,7 +40,9 @@ def region(slug: str):
         .order_by(Provider.name)
     ).all()
     initiatives = db.session.scalars(
-        select(Initiative).where(Initiative.region_id == region.id).order_by(Initiative.name)
+        select(Initiative)
+        .where(Initiative.region_id == region.id)
+        .order_by(Initiative.name)
     ).all()
     funds = db.session.scalars(select(Fund).where(Fund.region_id == region.id)).all()
     course_count = db.session.scalar(
@@ -65,7 +68,9 @@ def postcode_lookup():
     try:
         postcode = parse_postcode(raw)
     except InvalidPostcode as exc:
-        return render_template("regions/postcode.html", postcode=raw, error=exc.message_nl), 400
+        return render_template(
+            "regions/postcode.html", postcode=raw, error=exc.message_nl
+        ), 400
     municipality = municipality_for_pc4(postcode.pc4)
     if municipality is None:
         return render_template(
@@ -75,5 +80,7 @@ def postcode_lookup():
             outside=True,
         )
     return redirect(
-        url_for("regions.region", slug=municipality.region.slug, gemeente=municipality.slug)
+        url_for(
+            "regions.region", slug=municipality.region.slug, gemeente=municipality.slug
+        )
     )
