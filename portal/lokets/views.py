@@ -6,6 +6,7 @@ from sqlalchemy import select
 from portal.clock import today
 from portal.extensions import db
 from portal.lokets.models import Loket
+from portal.lokets.vocab import type_order
 from portal.regions.models import Region
 
 bp = Blueprint("lokets", __name__)
@@ -16,7 +17,10 @@ def index():
     day = today()
     regions = db.session.scalars(select(Region).order_by(Region.name)).all()
     lokets = db.session.scalars(select(Loket).order_by(Loket.name)).all()
-    open_lokets = [lk for lk in lokets if lk.is_open_on(day)]
+    open_lokets = sorted(
+        (lk for lk in lokets if lk.is_open_on(day)),
+        key=lambda lk: (type_order(lk.type), lk.name),
+    )
     by_region = {
         r.id: [lk for lk in open_lokets if lk.region_id == r.id] for r in regions
     }

@@ -28,3 +28,9 @@ SERVES = {
     "student": _l("studenten en scholieren"),
     "employer": _l("werkgevers"),
 }
+
+
+def type_order(loket_type: str) -> int:
+    """Display order: the lokets that help everyone first ("no wrong door")."""
+    order = list(LOKET_TYPES)
+    return order.index(loket_type) if loket_type in order else len(order)

@@ -7,6 +7,7 @@ from portal.catalog.models import Course, Fund, Initiative, Provider, provider_r
 from portal.clock import today
 from portal.extensions import db
 from portal.lokets.models import Loket
+from portal.lokets.vocab import type_order
 from portal.regions.models import Region, municipality_for_pc4
 from portal.regions.postcodes import InvalidPostcode, parse_postcode
 
@@ -24,15 +25,11 @@ def get_region_or_404(slug: str) -> Region:
 def region(slug: str):
     region = get_region_or_404(slug)
     day = today()
-    lokets = [
-        lk
-        for lk in db.session.scalars(
-            select(Loket)
-            .where(Loket.region_id == region.id)
-            .order_by(Loket.type, Loket.name)
-        )
-        if lk.is_open_on(day)
-    ]
+    in_region = db.session.scalars(select(Loket).where(Loket.region_id == region.id))
+    lokets = sorted(
+        (lk for lk in in_region if lk.is_open_on(day)),
+        key=lambda lk: (type_order(lk.type), lk.name),
+    )
     providers = db.session.scalars(
         select(Provider)
         .join(provider_regions)
