@@ -35,7 +35,8 @@ def _choice(args, name: str, allowed, label: str) -> str | None:
     return value
 
 
-def _int(args, name: str, default: int, low: int, high: int, label: str) -> int:
+def int_param(args, name: str, default: int, low: int, high: int, label: str) -> int:
+    """A whole number from the query string within [low, high]; Dutch FilterError otherwise."""
     raw = (args.get(name) or "").strip()
     if not raw:
         return default
@@ -58,8 +59,8 @@ def parse_course_filters(args, default_per_page: int = 20) -> CourseFilters:
         region=_choice(args, "region", REGION_SLUGS, "regio"),
         sector=_choice(args, "sector", list(SECTORS), "sector"),
         level=_choice(args, "level", list(LEVELS), "niveau"),
-        page=_int(args, "page", 1, 1, 100_000, "Pagina"),
-        per_page=_int(
+        page=int_param(args, "page", 1, 1, 100_000, "Pagina"),
+        per_page=int_param(
             args, "per_page", default_per_page, 1, MAX_PER_PAGE, "Aantal per pagina"
         ),
     )

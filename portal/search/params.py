@@ -3,7 +3,7 @@
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from portal.catalog.filters import FilterError
+from portal.catalog.filters import FilterError, int_param
 from portal.catalog.vocab import DELIVERIES, FORMS, LEVELS, REGION_SLUGS, SECTORS
 
 TYPES = ("course", "loket", "provider", "fund", "initiative")
@@ -57,25 +57,6 @@ class SearchRequest:
         return (self.q, self.filters, self.sort, self.page, self.per_page)
 
 
-def _int(
-    raw: str | None, default: int, low: int, high: int, name: str, label: str
-) -> int:
-    raw = (raw or "").strip()
-    if not raw:
-        return default
-    try:
-        value = int(raw)
-    except ValueError:
-        raise FilterError(
-            f"invalid_{name}", f"{label} moet een heel getal zijn."
-        ) from None
-    if not low <= value <= high:
-        raise FilterError(
-            f"invalid_{name}", f"{label} moet tussen {low} en {high} liggen."
-        )
-    return value
-
-
 def parse_search_args(args, default_per_page: int = 20) -> SearchRequest:
     """Read q, filters (repeatable: ?sector=zorg&sector=ict), sort and paging.
 
@@ -108,14 +89,9 @@ def parse_search_args(args, default_per_page: int = 20) -> SearchRequest:
         q=q,
         filters=tuple(filters),
         sort=sort,
-        page=_int(args.get("page"), 1, 1, 10_000, "page", "Pagina"),
-        per_page=_int(
-            args.get("per_page"),
-            default_per_page,
-            1,
-            MAX_PER_PAGE,
-            "per_page",
-            "Aantal per pagina",
+        page=int_param(args, "page", 1, 1, 10_000, "Pagina"),
+        per_page=int_param(
+            args, "per_page", default_per_page, 1, MAX_PER_PAGE, "Aantal per pagina"
         ),
     )
 
