@@ -13,7 +13,7 @@ from portal.search.query import QueryBuilder
 from portal.search.schema import decompounder
 from portal.search.service import SearchService
 from portal.search.snapshot import SnapshotHolder
-from portal.search.synonyms import load_synonyms
+from portal.search.synonyms import SynonymFile
 
 
 def init_app(app: Flask) -> None:
@@ -35,7 +35,7 @@ def service() -> SearchService:
         builder = QueryBuilder(
             dutch_analyzer(parts),
             parts,
-            load_synonyms(app.config["SEARCH_SYNONYMS_FILE"]),
+            SynonymFile(app.config["SEARCH_SYNONYMS_FILE"]),
         )
         svc = app.extensions["search"] = SearchService(
             SnapshotHolder(make_index(app)), builder

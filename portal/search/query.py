@@ -58,12 +58,22 @@ def _one_or_many(cls, children: list):
 
 
 class QueryBuilder:
-    def __init__(
-        self, analyzer, decompounder: Decompounder, synonyms: dict[str, tuple[str, ...]]
-    ):
+    def __init__(self, analyzer, decompounder: Decompounder, synonyms):
         self.analyzer = analyzer
         self.decompounder = decompounder
-        self.synonyms = synonyms
+        # A mapping, or an object whose current() returns one (re-read on change).
+        self._synonyms = synonyms
+
+    @property
+    def synonyms(self) -> dict[str, tuple[str, ...]]:
+        source = self._synonyms
+        return source.current() if hasattr(source, "current") else source
+
+    @property
+    def synonyms_version(self) -> int:
+        """Changes whenever the synonym file was re-read (checks the file first)."""
+        self.synonyms  # noqa: B018  (current() re-reads a changed file)
+        return getattr(self._synonyms, "version", 0)
 
     def stems(self, text: str) -> list[str]:
         return [t.text for t in self.analyzer(text, mode="query")]

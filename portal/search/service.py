@@ -82,7 +82,8 @@ class SearchService:
         )
 
     def _parse(self, snap: Snapshot, text: str) -> ParsedQuery:
-        return self._cached(snap, ("parse", text), lambda: self.builder.build(text))
+        key = ("parse", text, self.builder.synonyms_version)
+        return self._cached(snap, key, lambda: self.builder.build(text))
 
     def _match(self, snap: Snapshot, parsed: ParsedQuery, text: str):
         """(matching documents, scores) of the query text; no words: everything."""
@@ -93,7 +94,9 @@ class SearchService:
                 return mask, None
             return self._matcher(snap).match(parsed)
 
-        return self._cached(snap, ("match", text), compute)
+        return self._cached(
+            snap, ("match", text, self.builder.synonyms_version), compute
+        )
 
     def _filter_mask(
         self, snap: Snapshot, name: str, values: tuple[str, ...]
@@ -123,9 +126,8 @@ class SearchService:
     # -- the search -----------------------------------------------------------------
     def search(self, request: SearchRequest) -> SearchPage:
         snap = self.holder.get()
-        return self._cached(
-            snap, ("page", request.cache_key()), lambda: self._search(snap, request)
-        )
+        key = ("page", request.cache_key(), self.builder.synonyms_version)
+        return self._cached(snap, key, lambda: self._search(snap, request))
 
     def _search(self, snap: Snapshot, req: SearchRequest) -> SearchPage:
         parsed = self._parse(snap, req.q)
