@@ -27,9 +27,22 @@ def register_blueprints(app: Flask) -> None:
     from portal.accounts.views import bp as accounts_bp
     from portal.api.views import bp as api_bp
     from portal.catalog.views import bp as catalog_bp
+    from portal.desk.mine import bp as my_questions_bp
+    from portal.desk.views import bp as desk_bp
+    from portal.lokets.questionnaire_views import bp as questionnaire_bp
     from portal.lokets.views import bp as lokets_bp
     from portal.pages.views import bp as pages_bp
     from portal.regions.views import bp as regions_bp
 
-    for bp in (pages_bp, regions_bp, lokets_bp, catalog_bp, accounts_bp, api_bp):
+    for bp in (
+        pages_bp,
+        regions_bp,
+        lokets_bp,
+        questionnaire_bp,
+        catalog_bp,
+        accounts_bp,
+        my_questions_bp,
+        desk_bp,
+        api_bp,
+    ):
         app.register_blueprint(bp)

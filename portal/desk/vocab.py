@@ -1,0 +1,46 @@
+"""The desk's words: statuses, outcomes and history actions in Dutch (translatable)."""
+
+from flask_babel import lazy_gettext as _l
+
+KINDS = {"contact_request": _l("Vraag via Leerwijzer")}
+
+STATUSES = {
+    "received": _l("Nieuw"),
+    "in_progress": _l("In behandeling"),
+    "answered": _l("Beantwoord"),
+    "closed": _l("Afgesloten"),
+}
+
+# What the sender sees in "Mijn vragen".
+STATUSES_FOR_SENDER = {
+    "received": _l("Ontvangen door het loket"),
+    "in_progress": _l("Een adviseur is ermee bezig"),
+    "answered": _l("Beantwoord"),
+    "closed": _l("Afgehandeld"),
+}
+
+OUTCOMES = {
+    "answered": _l("Vraag beantwoord"),
+    "appointment": _l("Afspraak gemaakt"),
+    "referred": _l("Doorverwezen naar een ander loket"),
+    "no_contact": _l("Geen contact gekregen"),
+    "withdrawn": _l("Vraag ingetrokken"),
+}
+
+ACTIONS = {
+    "created": _l("Vraag ontvangen"),
+    "assigned": _l("Toegewezen"),
+    "status_changed": _l("Status gewijzigd"),
+    "note_added": _l("Notitie toegevoegd"),
+    "replied": _l("Antwoord verstuurd"),
+    "closed": _l("Afgesloten"),
+    "reopened": _l("Opnieuw geopend"),
+    "erased": _l("Persoonsgegevens verwijderd na de bewaartermijn"),
+}
+
+STATUS_FILTER_LABELS = {"open": _l("Alle open vragen"), "all": _l("Alle vragen")}
+ASSIGNED_FILTER_LABELS = {
+    "": _l("Iedereen"),
+    "me": _l("Aan mij toegewezen"),
+    "none": _l("Nog niet toegewezen"),
+}
