@@ -25,6 +25,7 @@ def create_app(test_config: dict | None = None) -> Flask:
 
 def register_blueprints(app: Flask) -> None:
     from portal.accounts.views import bp as accounts_bp
+    from portal.api.route import bp as api_route_bp
     from portal.api.views import bp as api_bp
     from portal.catalog.views import bp as catalog_bp
     from portal.desk.mine import bp as my_questions_bp
@@ -44,5 +45,6 @@ def register_blueprints(app: Flask) -> None:
         my_questions_bp,
         desk_bp,
         api_bp,
+        api_route_bp,
     ):
         app.register_blueprint(bp)
