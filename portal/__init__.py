@@ -3,6 +3,7 @@
 from flask import Flask
 
 from portal import cli, config, errors, extensions, i18n, templating
+from portal.search import engine as search_engine
 
 
 def create_app(test_config: dict | None = None) -> Flask:
@@ -17,6 +18,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     extensions.init_app(app)
     i18n.init_app(app)
     templating.init_app(app)
+    search_engine.init_app(app)
     register_blueprints(app)
     errors.init_app(app)
     cli.init_app(app)
@@ -24,6 +26,7 @@ def create_app(test_config: dict | None = None) -> Flask:
 
 
 def register_blueprints(app: Flask) -> None:
+    import portal.api.search  # noqa: F401  (adds /api/v1/search to the API blueprint)
     from portal.accounts.views import bp as accounts_bp
     from portal.api.route import bp as api_route_bp
     from portal.api.views import bp as api_bp
@@ -34,6 +37,7 @@ def register_blueprints(app: Flask) -> None:
     from portal.lokets.views import bp as lokets_bp
     from portal.pages.views import bp as pages_bp
     from portal.regions.views import bp as regions_bp
+    from portal.search.views import bp as search_bp
 
     for bp in (
         pages_bp,
@@ -41,6 +45,7 @@ def register_blueprints(app: Flask) -> None:
         lokets_bp,
         questionnaire_bp,
         catalog_bp,
+        search_bp,
         accounts_bp,
         my_questions_bp,
         desk_bp,

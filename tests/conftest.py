@@ -18,6 +18,7 @@ from sqlalchemy import create_engine, text
 from portal import create_app
 from portal.accounts.models import User
 from portal.extensions import db
+from portal.search import engine
 from portal.seeding.loader import load_seed
 
 SEED_DIR = Path(__file__).resolve().parent.parent / "seed"
@@ -71,6 +72,7 @@ def seeded_app(request, tmp_path_factory):
         db.create_all()
         load_seed(SEED_DIR)
         db.session.commit()
+        engine.reindex()
     yield app
     with app.app_context():
         db.engine.dispose()

@@ -5,6 +5,7 @@ from flask import current_app
 from flask.cli import with_appcontext
 
 from portal.extensions import db
+from portal.search import engine as search_engine
 from portal.seeding.loader import load_seed
 from portal.seeding.validate import SeedError
 
@@ -23,3 +24,6 @@ def seed_command(without_demo_accounts: bool) -> None:
         raise click.ClickException(f"Seed failed, nothing was changed: {exc}") from exc
     db.session.commit()
     click.echo(report.summary() or "Alles was al bijgewerkt.")
+    # The database changed: bring the search index up to date explicitly.
+    search_engine.reindex()
+    click.echo("Zoekindex bijgewerkt.")
