@@ -27,6 +27,7 @@ def create_app(test_config: dict | None = None) -> Flask:
 
 def register_blueprints(app: Flask) -> None:
     import portal.api.search  # noqa: F401  (adds /api/v1/search to the API blueprint)
+    import portal.api.vouchers  # noqa: F401  (adds /api/v1/vouchers/quote and /funds)
     from portal.accounts.views import bp as accounts_bp
     from portal.api.route import bp as api_route_bp
     from portal.api.views import bp as api_bp
