@@ -9,6 +9,8 @@ from portal.catalog.queries import get_course, list_courses
 from portal.clock import today
 from portal.extensions import db
 from portal.regions.models import Region
+from portal.vouchers.budget import budget_state
+from portal.vouchers.calculator import run_calculator
 
 bp = Blueprint("catalog", __name__)
 
@@ -52,7 +54,11 @@ def course(course_id: int):
         select(Fund).where(Fund.region_id == course.region_id)
     ).all()
     return render_template(
-        "catalog/course.html", course=course, funds=funds, today=today()
+        "catalog/course.html",
+        course=course,
+        funds=funds,
+        calculator=run_calculator(request.args, today(), course),
+        today=today(),
     )
 
 
@@ -77,9 +83,11 @@ def initiative(slug: str):
 @bp.get("/vouchers")
 def funds():
     funds = db.session.scalars(select(Fund).order_by(Fund.name)).all()
-    return render_template("catalog/funds.html", funds=funds)
+    budgets = {fund.id: budget_state(fund) for fund in funds}
+    return render_template("catalog/funds.html", funds=funds, budgets=budgets)
 
 
 @bp.get("/fonds/<slug>")
 def fund(slug: str):
-    return render_template("catalog/fund.html", fund=_get_by_slug_or_404(Fund, slug))
+    fund = _get_by_slug_or_404(Fund, slug)
+    return render_template("catalog/fund.html", fund=fund, budget=budget_state(fund))
