@@ -181,3 +181,4 @@ def test_sending_questions_is_rate_limited(tmp_path):
     assert statuses[5] == 429
     with app.app_context():
         assert len(db.session.scalars(select(CaseEvent)).all()) == 5
+        db.engine.dispose()
