@@ -66,10 +66,12 @@ def parse_search_args(args, default_per_page: int = 20) -> SearchRequest:
     getlist = (
         args.getlist if hasattr(args, "getlist") else (lambda k: _as_list(args, k))
     )
-    q = " ".join((args.get("q") or "").split())[:MAX_QUERY_CHARS]
+    q = " ".join(_single(args, "q").split())[:MAX_QUERY_CHARS]
     filters = []
     for name, allowed in FILTERS.items():
-        values = tuple(sorted({v.strip() for v in getlist(name) if v and v.strip()}))
+        values = tuple(
+            sorted({str(v).strip() for v in getlist(name) if v and str(v).strip()})
+        )
         for value in values:
             if allowed is not None and value not in allowed:
                 raise FilterError(
@@ -80,7 +82,8 @@ def parse_search_args(args, default_per_page: int = 20) -> SearchRequest:
                 raise FilterError(f"invalid_{name}", f"Onbekende {LABELS_NL[name]}.")
         if values:
             filters.append((name, values))
-    sort = (args.get("sort") or "relevance").strip()
+    sort = _single(args, "sort").strip() or "relevance"
+    scalars = {name: _single(args, name) for name in ("page", "per_page")}
     if sort not in SORTS:
         raise FilterError(
             "invalid_sort", f"Onbekende sortering. Kies uit: {', '.join(SORTS)}."
@@ -89,11 +92,19 @@ def parse_search_args(args, default_per_page: int = 20) -> SearchRequest:
         q=q,
         filters=tuple(filters),
         sort=sort,
-        page=int_param(args, "page", 1, 1, 10_000, "Pagina"),
+        page=int_param(scalars, "page", 1, 1, 10_000, "Pagina"),
         per_page=int_param(
-            args, "per_page", default_per_page, 1, MAX_PER_PAGE, "Aantal per pagina"
+            scalars, "per_page", default_per_page, 1, MAX_PER_PAGE, "Aantal per pagina"
         ),
     )
+
+
+def _single(mapping: Mapping, key: str) -> str:
+    """One text value: the first of a list, a number as text, nothing as ""."""
+    value = mapping.get(key)
+    if isinstance(value, (list, tuple)):
+        value = value[0] if value else ""
+    return "" if value is None else str(value)
 
 
 def _as_list(mapping: Mapping, key: str) -> list[str]:
