@@ -35,6 +35,8 @@ def test_every_ui_text_in_the_source_is_in_the_catalogue(tmp_path):
             "_l",
             "-k",
             "lazy_gettext",
+            "-k",
+            "N_",
             "-o",
             str(pot),
             ".",
