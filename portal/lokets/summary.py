@@ -31,7 +31,7 @@ def place_label(postcode, municipality: Municipality | None) -> str:
         where = f"{municipality.name} ({municipality.region.name})"
         return f"{postcode} – {where}" if postcode else where
     outside = _("buiten de Achterhoek, Zeeland en Zuid-Limburg")
-    return f"{postcode} – {outside}" if postcode else outside.capitalize()
+    return f"{postcode} – {outside}" if postcode else outside[:1].upper() + outside[1:]
 
 
 def answer_rows(answers: dict, municipality: Municipality | None) -> list[SummaryRow]:
