@@ -129,7 +129,7 @@ def queue(user: User, filters: QueueFilters, page: int = 1) -> QueuePage:
     """The cases `user` may see, filtered, oldest open question first."""
     query = select(DeskCase).where(visible_to(user))
     if filters.status == OPEN:
-        finals = {w.final for w in WORKFLOWS.values()}
+        finals = {s for w in WORKFLOWS.values() for s in w.ends}
         query = query.where(DeskCase.status.not_in(finals))
     elif filters.status != ALL:
         query = query.where(DeskCase.status == filters.status)

@@ -2,13 +2,20 @@
 
 from flask_babel import lazy_gettext as _l
 
-KINDS = {"contact_request": _l("Vraag via Leerwijzer")}
+from portal.vouchers.workflow import ApplicationStatus
+
+KINDS = {
+    "contact_request": _l("Vraag via Leerwijzer"),
+    "voucher_application": _l("Aanvraag scholingsvoucher"),
+}
 
 STATUSES = {
     "received": _l("Nieuw"),
     "in_progress": _l("In behandeling"),
     "answered": _l("Beantwoord"),
     "closed": _l("Afgesloten"),
+    # The voucher statuses; their texts are marked with N_() in vouchers/workflow.py.
+    **{status.value: _l(status.label) for status in ApplicationStatus},
 }
 
 # What the sender sees in "Mijn vragen".

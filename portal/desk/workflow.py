@@ -5,8 +5,10 @@ outcomes later and share the desk. As in ZGW case systems, a status is only ever
 appended to the case's history, and the end status needs an outcome first.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
+
+from portal.vouchers import workflow as voucher_workflow
 
 ADVISER_ROLES = frozenset({"adviser", "admin"})
 
@@ -36,6 +38,12 @@ class Workflow:
     outcomes: tuple[str, ...]
     # (from, to) → the roles that may make that step.
     transitions: dict[tuple[str, str], frozenset[str]]
+    # Other statuses that end a case besides `final` (a voucher can end four ways).
+    also_final: frozenset[str] = field(default_factory=frozenset)
+
+    @property
+    def ends(self) -> frozenset[str]:
+        return self.also_final | {self.final}
 
     def can_transition(self, current: str, target: str, role: str) -> bool:
         return role in self.transitions.get((current, target), frozenset())
@@ -45,7 +53,7 @@ class Workflow:
         return tuple(s for s in self.statuses if self.can_transition(current, s, role))
 
     def is_open(self, status: str) -> bool:
-        return status != self.final
+        return status not in self.ends
 
 
 S = ContactStatus
@@ -73,7 +81,20 @@ CONTACT_REQUEST = Workflow(
     },
 )
 
-WORKFLOWS = {CONTACT_REQUEST.kind: CONTACT_REQUEST}
+# Voucher applications bring their own table (portal/vouchers/workflow.py).
+V = voucher_workflow.ApplicationStatus
+VOUCHER_APPLICATION = Workflow(
+    kind="voucher_application",
+    reference_prefix="VW",
+    initial=V.SUBMITTED,
+    final=V.COMPLETED,
+    also_final=voucher_workflow.FINAL,
+    statuses=tuple(V),
+    outcomes=(),
+    transitions=voucher_workflow.roles_by_step(),
+)
+
+WORKFLOWS = {w.kind: w for w in (CONTACT_REQUEST, VOUCHER_APPLICATION)}
 
 
 def workflow_for(kind: str) -> Workflow:

@@ -1,0 +1,90 @@
+"""A voucher application: the details of a desk case of kind "voucher_application".
+
+The case (`DeskCase`) holds what every desk case has: reference, loket, region, status,
+assignee. Its status takes the values of `workflow.ApplicationStatus`; every change is
+appended to the case's audit trail (`CaseEvent`: who, when, from, to, why), so there is
+no second status column here that could drift from it.
+"""
+
+from datetime import date, datetime
+
+from sqlalchemy import ForeignKey, Integer, LargeBinary, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from portal.accounts.models import User
+from portal.catalog.models import Course, Fund
+from portal.desk.models import DeskCase
+from portal.extensions import db
+from portal.timestamps import UTCDateTime, utcnow
+
+
+class VoucherApplication(db.Model):
+    """Only what the decision needs: no BSN, no income, no address beyond the postcode."""
+
+    __tablename__ = "voucher_application"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("desk_case.id"), unique=True)
+    applicant_id: Mapped[int] = mapped_column(ForeignKey("user.id"), index=True)
+    fund_id: Mapped[int] = mapped_column(ForeignKey("fund.id"), index=True)
+
+    # A course from the catalogue, or one the applicant entered with a quote (offerte).
+    course_id: Mapped[int | None] = mapped_column(ForeignKey("course.id"), index=True)
+    course_provider: Mapped[str] = mapped_column(String(200), default="")
+    course_title: Mapped[str] = mapped_column(String(300), default="")
+    price_cents: Mapped[int] = mapped_column(Integer)
+    sector: Mapped[str] = mapped_column(String(20))
+    quote_filename: Mapped[str] = mapped_column(String(200), default="")
+    quote_pdf: Mapped[bytes | None] = mapped_column(LargeBinary)
+
+    situation: Mapped[str] = mapped_column(String(30))
+    birth_date: Mapped[date]
+    postcode: Mapped[str] = mapped_column(String(7))
+    goal: Mapped[str] = mapped_column(String(30))
+    goal_text: Mapped[str] = mapped_column(Text, default="")
+    consent_text: Mapped[str] = mapped_column(Text)
+    consent_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    # The split of the price at submission; the three always add up to price_cents.
+    voucher_cents: Mapped[int] = mapped_column(Integer)
+    employer_cents: Mapped[int] = mapped_column(Integer, default=0)
+    own_cents: Mapped[int] = mapped_column(Integer, default=0)
+    # Only when employed: the employer that pays its share.
+    employer_kvk: Mapped[str] = mapped_column(String(8), default="")
+    employer_email: Mapped[str] = mapped_column(String(254), default="")
+
+    # The waitlist is ordered by this moment (then by id), never by the adviser's pace.
+    submitted_at: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
+    decision_due: Mapped[date | None]
+    # Set while more information is asked for: the deadline does not run meanwhile.
+    suspended_on: Mapped[date | None]
+    decision_text: Mapped[str] = mapped_column(Text, default="")
+    # Four-eyes: the first adviser's approval, before a second one co-approves.
+    first_approver_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
+    first_approved_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+    # Money: reserved on approval, moved to paid on completion, released otherwise.
+    reserved_cents: Mapped[int] = mapped_column(Integer, default=0)
+    paid_cents: Mapped[int] = mapped_column(Integer, default=0)
+
+    case: Mapped[DeskCase] = relationship(backref=db.backref("voucher", uselist=False))
+    applicant: Mapped[User] = relationship(foreign_keys=[applicant_id])
+    first_approver: Mapped[User | None] = relationship(foreign_keys=[first_approver_id])
+    fund: Mapped[Fund] = relationship()
+    course: Mapped[Course | None] = relationship()
+
+    @property
+    def status(self) -> str:
+        return self.case.status
+
+    @property
+    def reference(self) -> str:
+        return self.case.reference or ""
+
+    @property
+    def title(self) -> str:
+        return self.course.title if self.course else self.course_title
+
+    @property
+    def provider_name(self) -> str:
+        return self.course.provider.name if self.course else self.course_provider
