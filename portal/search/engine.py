@@ -44,11 +44,13 @@ def service() -> SearchService:
 
 
 def index_records(records) -> None:
-    """Add or update these records in the index (call after the change is flushed)."""
+    """Add or update these records in the index (call after the change is flushed);
+    withdrawn courses are taken out."""
     svc = service()
     sectors = indexing.fund_sectors()
-    docs = [indexing.to_document(r, today(), sectors) for r in records]
-    svc.holder.index.write(docs)
+    gone = [r for r in records if getattr(r, "withdrawn_at", None) is not None]
+    docs = [indexing.to_document(r, today(), sectors) for r in records if r not in gone]
+    svc.holder.index.write(docs, [indexing.record_key(r) for r in gone])
     svc.holder.mark_stale()
 
 

@@ -8,7 +8,7 @@ import numpy as np
 
 from portal.search.analysis import pair
 from portal.search.postings import field_lengths, term_postings
-from portal.search.query import AllOf, AnyOf, ParsedQuery, Phrase, Prefix, Term
+from portal.search.query import AllOf, AnyOf, BestOf, ParsedQuery, Phrase, Prefix, Term
 
 FIELD_BOOSTS = {"title": 3.0, "body": 1.0}
 K1, B = 1.2, 0.75  # Whoosh's BM25F defaults
@@ -93,6 +93,14 @@ class Matcher:
         if isinstance(node, Prefix):
             terms = self.expand_prefix(node.prefix)
             return self.evaluate(AnyOf(tuple(Term(t) for t in terms)))
+        if isinstance(node, BestOf):
+            results = [self.evaluate(child) for child in node.children]
+            mask = np.logical_or.reduce([m for m, _ in results])
+            score = np.max(
+                [w * s * m for (m, s), w in zip(results, node.weights, strict=True)],
+                axis=0,
+            ).astype(np.float32)
+            return mask, score
         if isinstance(node, AnyOf | AllOf):
             if not node.children:
                 return np.zeros(self.size, dtype=bool), np.zeros(

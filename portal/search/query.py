@@ -14,6 +14,9 @@ from dataclasses import dataclass
 from portal.search.analysis import STOP_WORDS, Decompounder, fold
 
 MAX_PREFIX_TERMS = 20
+WORD_WEIGHT = 1.0  # the word as typed
+SYNONYM_WEIGHT = 0.5  # one of its synonyms
+PARTS_WEIGHT = 0.7  # all parts of a compound, relative to the compound itself
 MAX_WORDS = 12
 _PHRASE = re.compile(r'"([^"]*)"')
 _WORD = re.compile(r"\w+\*?", re.UNICODE)
@@ -37,6 +40,15 @@ class Prefix:
 @dataclass(frozen=True)
 class AnyOf:
     children: tuple
+
+
+@dataclass(frozen=True)
+class BestOf:
+    """One word's ways to match (itself, its parts, its synonyms): a document scores by
+    the best of them, weighted, so matching many synonyms does not outrank the word."""
+
+    children: tuple
+    weights: tuple[float, ...]
 
 
 @dataclass(frozen=True)
@@ -86,20 +98,26 @@ class QueryBuilder:
         if word.endswith("*"):
             base = word[:-1]
             return Prefix(base) if len(base) >= 2 else None
-        alternatives = []
-        for variant in (word, *self.synonyms.get(word, ())):
+        weighted: dict = {}
+        for rank, variant in enumerate((word, *self.synonyms.get(word, ()))):
             stems = self.stems(variant)
             if not stems:
                 continue
             collected.update(stems)
-            alternatives.append(self._phrase(stems))
+            own = WORD_WEIGHT if rank == 0 else SYNONYM_WEIGHT
+            node = self._phrase(stems)
+            weighted[node] = max(weighted.get(node, 0.0), own)
             parts = self.decompounder.split(variant) if " " not in variant else ()
             part_stems = [s for p in parts for s in self.stems(p)]
             if len(part_stems) > 1:
                 collected.update(part_stems)
-                alternatives.append(AllOf(tuple(Term(s) for s in part_stems)))
-        unique = list(dict.fromkeys(alternatives))
-        return _one_or_many(AnyOf, unique) if unique else None
+                node = AllOf(tuple(Term(s) for s in part_stems))
+                weighted[node] = max(weighted.get(node, 0.0), own * PARTS_WEIGHT)
+        if not weighted:
+            return None
+        if len(weighted) == 1 and next(iter(weighted.values())) == WORD_WEIGHT:
+            return next(iter(weighted))
+        return BestOf(tuple(weighted), tuple(weighted.values()))
 
     def build(self, text: str) -> ParsedQuery:
         text = fold(text or "")

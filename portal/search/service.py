@@ -191,10 +191,14 @@ class SearchService:
         courses, then to the earliest start."""
         docnums = np.flatnonzero(combined)
         limit = max(TOP_K, needed)
-        if len(docnums) > limit:
-            docnums = docnums[np.argpartition(-scores[docnums], limit - 1)[:limit]]
-        not_kansrijk = snap.codes["kansrijk"][docnums] != snap.code_of("kansrijk", "ja")
         rounded = np.round(scores[docnums], 1)
+        if len(docnums) > limit:
+            # Keep every document whose rounded score reaches the limit-th best, so the
+            # tie-breakers decide the same order whichever page is asked for.
+            threshold = -np.partition(-rounded, limit - 1)[limit - 1]
+            keep = rounded >= threshold
+            docnums, rounded = docnums[keep], rounded[keep]
+        not_kansrijk = snap.codes["kansrijk"][docnums] != snap.code_of("kansrijk", "ja")
         order = np.lexsort((docnums, snap.next_start[docnums], not_kansrijk, -rounded))
         return [(float(scores[d]), int(d)) for d in docnums[order]]
 

@@ -1,26 +1,44 @@
 """Import Whoosh with its import-time warnings silenced.
 
-Whoosh 2.7.4 has regexes with invalid escape sequences; Python reports them as
-DeprecationWarning (3.11) or SyntaxWarning (3.12+) while compiling, which `-W error`
-turns into an import failure. The warnings are about Whoosh's own source, not about our
-use of it, so they are ignored only for the import itself.
+Whoosh 2.7.4 has regexes with invalid escape sequences and `is` comparisons with
+literals; Python reports them as DeprecationWarning/SyntaxWarning while compiling, which
+`-W error` turns into an import failure. The warnings are about Whoosh's own source, not
+about our use of it, so they are ignored only while every Whoosh module this project
+uses is imported (compiled) here, first.
 """
 
+import importlib
 import warnings
+
+WHOOSH_MODULES = (
+    "whoosh",
+    "whoosh.analysis",
+    "whoosh.codec.whoosh3",
+    "whoosh.columns",
+    "whoosh.fields",
+    "whoosh.filedb.filestore",
+    "whoosh.filedb.structfile",
+    "whoosh.formats",
+    "whoosh.index",
+    "whoosh.lang.snowball.dutch",
+    "whoosh.lang.stopwords",
+    "whoosh.matching",
+    "whoosh.multiproc",
+    "whoosh.query",
+    "whoosh.reading",
+    "whoosh.scoring",
+    "whoosh.searching",
+    "whoosh.sorting",
+    "whoosh.support.charset",
+    "whoosh.util.numeric",
+    "whoosh.writing",
+)
 
 with warnings.catch_warnings():
     warnings.simplefilter("ignore", DeprecationWarning)
     warnings.simplefilter("ignore", SyntaxWarning)
-    import whoosh  # noqa: F401
-    import whoosh.analysis
-    import whoosh.fields
-    import whoosh.index
-    import whoosh.lang.snowball.dutch
-    import whoosh.qparser
-    import whoosh.query
-    import whoosh.searching
-    import whoosh.sorting
-    import whoosh.writing  # noqa: F401
+    for _name in WHOOSH_MODULES:
+        importlib.import_module(_name)
 
 
 def _patch_length_reader_cache() -> None:
