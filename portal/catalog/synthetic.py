@@ -8,7 +8,7 @@ removes exactly these. Deterministic: the same count gives the same catalogue.
 import random
 from datetime import date, timedelta
 
-from sqlalchemy import delete, insert, select
+from sqlalchemy import delete, insert, select, text
 
 from portal.catalog.models import (
     Course,
@@ -216,14 +216,14 @@ def generate(count: int, seed: int = 42, first_start: date = date(2026, 12, 1)) 
         subject = rng.choice(SUBJECTS[sector])
         kind = rng.choice(KINDS)
         loc_id, provider_id, municipality_id = rng.choice(locations)
-        text = " ".join(rng.sample(SENTENCES, 3)).format(s=subject, k=kind)
+        description = " ".join(rng.sample(SENTENCES, 3)).format(s=subject, k=kind)
         courses.append(
             {
                 "id": next_id,
                 "external_id": f"{PREFIX}{n + 1:06d}",
                 "title": f"{subject.capitalize()} {kind}"
                 + (f" niveau {rng.randint(1, 4)}" if rng.random() < 0.3 else ""),
-                "description_nl": text,
+                "description_nl": description,
                 "provider_id": provider_id,
                 "region_id": region_of.get(municipality_id),
                 "level": rng.choice(LEVELS),
@@ -256,6 +256,14 @@ def generate(count: int, seed: int = 42, first_start: date = date(2026, 12, 1)) 
     ):
         for i in range(0, len(rows), 5000):
             db.session.execute(insert(table), rows[i : i + 5000])
+    if db.session.get_bind().dialect.name == "postgresql":
+        # Ids were given explicitly: move the sequence past them for normal inserts.
+        db.session.execute(
+            text(
+                "SELECT setval(pg_get_serial_sequence('course', 'id'), "
+                "(SELECT max(id) FROM course))"
+            )
+        )
     return count
 
 

@@ -56,8 +56,8 @@ class SearchIndex:
         path = self.current_path()
         return path is not None and whoosh_index.exists_in(str(path))
 
-    def open(self):
-        path = self.current_path()
+    def open(self, path: Path | None = None):
+        path = path or self.current_path()
         if path is None:
             raise FileNotFoundError(
                 f"no search index in {self.root}; run `flask search reindex`"
@@ -161,6 +161,10 @@ class SearchIndex:
                     on_batch(len(batch))
         except BaseException:
             writer.cancel()
+            # The old index keeps serving; live writes need no journal any more.
+            (self.root / "rebuilding").unlink(missing_ok=True)
+            (self.root / "journal").unlink(missing_ok=True)
+            shutil.rmtree(path, ignore_errors=True)
             raise
         writer.commit()
         if on_built:

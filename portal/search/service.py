@@ -21,6 +21,7 @@ from portal.search.query import ParsedQuery, QueryBuilder
 from portal.search.schema import FACET_FIELDS, NO_START
 from portal.search.snapshot import Snapshot, SnapshotHolder
 
+_MISSING = object()
 TOP_K = 200  # results re-ranked with the tie-breakers
 CACHE_SIZE = 1024
 FEW_RESULTS = 3  # below this, look for a spelling suggestion
@@ -67,11 +68,11 @@ class SearchService:
     @staticmethod
     def _cached(snap: Snapshot, key, compute):
         cache = snap.cache
-        if key in cache:
-            return cache[key]
-        if len(cache) >= CACHE_SIZE:
-            cache.clear()
-        value = cache[key] = compute()
+        value = cache.get(key, _MISSING)  # one look-up: another thread may clear it
+        if value is _MISSING:
+            if len(cache) >= CACHE_SIZE:
+                cache.clear()
+            value = cache[key] = compute()
         return value
 
     def _matcher(self, snap: Snapshot) -> Matcher:
@@ -114,7 +115,9 @@ class SearchService:
             not_kansrijk = snap.codes["kansrijk"] != snap.code_of("kansrijk", "ja")
             docnums = np.arange(len(snap.live))
             if sort == "price":
-                keys = (docnums, snap.next_start, snap.price)
+                # Only courses have a price: the rest follows them, not "free" in front.
+                not_course = snap.codes["type"] != snap.code_of("type", "course")
+                keys = (docnums, snap.next_start, snap.price, not_course)
             elif sort == "start":
                 keys = (docnums, not_kansrijk, snap.next_start)
             else:

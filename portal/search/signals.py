@@ -6,7 +6,11 @@ import io
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
 
+LOCAL = ZoneInfo(
+    "Europe/Amsterdam"
+)  # days and weeks as people in the regions count them
 LOW_RESULTS = 3  # fewer results than this counts as "weinig resultaten"
 TOP = 25
 
@@ -70,7 +74,7 @@ def summarize(rows: list[LogRow], start: date, end: date, limit: int = TOP) -> S
     per_week: Counter = Counter()
     zero_per_week: Counter = Counter()
     for row in rows:
-        day = row.created_at.date()
+        day = row.created_at.astimezone(LOCAL).date()
         monday = day - timedelta(days=day.weekday())
         per_week[monday] += 1
         if row.result_count == 0:

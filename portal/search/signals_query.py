@@ -9,7 +9,7 @@ from portal.catalog.filters import FilterError
 from portal.catalog.vocab import REGION_SLUGS
 from portal.extensions import db
 from portal.search.models import SearchLog
-from portal.search.signals import LogRow, Summary, Week, summarize
+from portal.search.signals import LOCAL, LogRow, Summary, Week, summarize
 
 DEFAULT_WEEKS = 12
 MAX_DAYS = 366 * 2
@@ -53,8 +53,10 @@ def parse_period(args, today: date) -> Period:
 
 
 def signal_summary(period: Period) -> Summary:
-    start = datetime.combine(period.start, time.min, tzinfo=UTC)
-    end = datetime.combine(period.end + timedelta(days=1), time.min, tzinfo=UTC)
+    start = datetime.combine(period.start, time.min, tzinfo=LOCAL).astimezone(UTC)
+    end = datetime.combine(
+        period.end + timedelta(days=1), time.min, tzinfo=LOCAL
+    ).astimezone(UTC)
     query = select(
         SearchLog.created_at, SearchLog.normalized, SearchLog.result_count
     ).where(SearchLog.created_at >= start, SearchLog.created_at < end)

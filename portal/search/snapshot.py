@@ -46,7 +46,8 @@ class Snapshot:
 
 
 def load_snapshot(index: SearchIndex, version: int) -> Snapshot:
-    ix = index.open()
+    path = index.current_path()  # read the link once: a swap may happen meanwhile
+    ix = index.open(path)
     searcher = ix.searcher()
     reader = searcher.reader()
     size = reader.doc_count_all()
@@ -58,7 +59,7 @@ def load_snapshot(index: SearchIndex, version: int) -> Snapshot:
     price = numeric_column(reader, "price", size)
     next_start = numeric_column(reader, "next_start", size)
     return Snapshot(
-        path=str(index.current_path()),
+        path=str(path),
         searcher=searcher,
         doc_count=int(live.sum()),
         live=live,
@@ -67,7 +68,7 @@ def load_snapshot(index: SearchIndex, version: int) -> Snapshot:
         price=price,
         next_start=next_start,
         version=version,
-        speller=Speller(read_words(index.current_path())),
+        speller=Speller(read_words(path)),
         matcher=Matcher(searcher, size, live),
     )
 

@@ -67,6 +67,7 @@ def live_server(tmp_path_factory):
     from werkzeug.serving import WSGIRequestHandler, make_server
 
     from portal.extensions import db
+    from portal.search import engine
     from portal.seeding.loader import load_seed
     from tests.conftest import SEED_DIR, make_app
 
@@ -76,6 +77,7 @@ def live_server(tmp_path_factory):
         db.create_all()
         load_seed(SEED_DIR)
         db.session.commit()
+        engine.reindex()  # as `flask seed` does: the search page needs its index
 
     class QuietHandler(WSGIRequestHandler):
         """Log only failed requests (4xx/5xx), so a failing test's output stays readable."""
