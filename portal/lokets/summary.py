@@ -105,8 +105,8 @@ def next_steps(result: AdviceResult, handover_url: str | None) -> list[NextStep]
     if result.advice.involves_money:
         steps.append(
             NextStep(
-                _("Kijk welke scholingsvouchers en regelingen er zijn"),
-                url_for("catalog.funds", _external=True),
+                _("Reken uit wat een opleiding u kost, met voucher en regelingen"),
+                url_for("vouchers.calculator", _external=True),
             )
         )
     if result.fund is not None:
