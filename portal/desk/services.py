@@ -17,6 +17,7 @@ from portal.desk.rules import erase_due
 from portal.desk.workflow import (
     CONTACT_REQUEST,
     ContactStatus,
+    Workflow,
     reference,
     workflow_for,
 )
@@ -76,6 +77,30 @@ def _transition(
     )
 
 
+def open_case(
+    workflow: Workflow,
+    loket: Loket,
+    requester: User | None,
+    today: date,
+    region_id: int | None = None,
+) -> DeskCase:
+    """A new case in its workflow's first status, with its reference (LW-2026-000123).
+
+    The region is the loket's unless the case kind says otherwise (a voucher
+    application belongs to the fund's region)."""
+    case = DeskCase(
+        kind=workflow.kind,
+        loket=loket,
+        region_id=region_id or loket.region_id,
+        status=workflow.initial,
+        requester=requester,
+    )
+    db.session.add(case)
+    db.session.flush()
+    case.reference = reference(workflow.reference_prefix, today.year, case.id)
+    return case
+
+
 def open_contact_request(
     *,
     loket: Loket,
@@ -90,16 +115,7 @@ def open_contact_request(
 ) -> DeskCase:
     """A handed-over question becomes a case at `loket`; the sender gets an e-mail."""
     workflow = CONTACT_REQUEST
-    case = DeskCase(
-        kind=workflow.kind,
-        loket=loket,
-        region_id=loket.region_id,
-        status=workflow.initial,
-        requester=requester,
-    )
-    db.session.add(case)
-    db.session.flush()
-    case.reference = reference(workflow.reference_prefix, today.year, case.id)
+    case = open_case(workflow, loket, requester, today)
     contact = ContactRequest(
         case=case,
         name=name.strip(),
