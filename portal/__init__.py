@@ -39,6 +39,7 @@ def register_blueprints(app: Flask) -> None:
     from portal.pages.views import bp as pages_bp
     from portal.regions.views import bp as regions_bp
     from portal.search.views import bp as search_bp
+    from portal.vouchers.application_views import bp as applications_bp
     from portal.vouchers.views import bp as vouchers_bp
 
     for bp in (
@@ -48,6 +49,7 @@ def register_blueprints(app: Flask) -> None:
         questionnaire_bp,
         catalog_bp,
         vouchers_bp,
+        applications_bp,
         search_bp,
         accounts_bp,
         my_questions_bp,

@@ -11,7 +11,7 @@ from sqlalchemy.orm import selectinload
 from portal.accounts.models import User
 from portal.desk.models import DeskCase
 from portal.desk.rules import can_see_case
-from portal.desk.workflow import ADVISER_ROLES, WORKFLOWS
+from portal.desk.workflow import ADVISER_ROLES, CONTACT_REQUEST, WORKFLOWS
 from portal.extensions import db
 from portal.lokets.models import Loket
 
@@ -24,6 +24,8 @@ STATUS_FILTERS = (
     ALL,
 )
 ASSIGNED_FILTERS = ("", "me", "none")
+# "Mijn vragen" lists questions; voucher applications have "Mijn aanvragen".
+CONTACT = CONTACT_REQUEST.kind
 
 
 def _ids(items) -> list[int]:
@@ -57,9 +59,9 @@ def get_case_or_404(case_id: int, for_user: User) -> DeskCase:
 
 
 def get_own_case_or_404(case_id: int, for_user: User) -> DeskCase:
-    """A case the user sent in themselves ("Mijn vragen")."""
+    """A question the user sent in themselves ("Mijn vragen")."""
     case = db.session.get(DeskCase, case_id)
-    if case is None or case.requester_id != for_user.id:
+    if case is None or case.requester_id != for_user.id or case.kind != CONTACT:
         abort(404)
     return case
 
@@ -67,7 +69,7 @@ def get_own_case_or_404(case_id: int, for_user: User) -> DeskCase:
 def own_cases(user: User) -> list[DeskCase]:
     return db.session.scalars(
         select(DeskCase)
-        .where(DeskCase.requester_id == user.id)
+        .where(DeskCase.requester_id == user.id, DeskCase.kind == CONTACT)
         .options(selectinload(DeskCase.loket))
         .order_by(DeskCase.created_at.desc(), DeskCase.id.desc())
     ).all()

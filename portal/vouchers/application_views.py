@@ -1,0 +1,134 @@
+"""A resident's voucher applications: apply, "Mijn aanvragen", withdraw, answer."""
+
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+from sqlalchemy import select
+from werkzeug.datastructures import CombinedMultiDict
+
+from portal.accounts.access import role_required
+from portal.accounts.models import User
+from portal.catalog.queries import get_course
+from portal.clock import today
+from portal.desk.models import DeskCase
+from portal.desk.vocab import STATUSES
+from portal.extensions import db
+from portal.vouchers import services
+from portal.vouchers.application_forms import GOALS, AnswerForm, ApplyForm, WithdrawForm
+from portal.vouchers.models import VoucherApplication
+from portal.vouchers.submission import NotEligible, submit
+from portal.vouchers.workflow import UNDECIDED
+from portal.vouchers.workflow import ApplicationStatus as S
+
+bp = Blueprint("applications", __name__, url_prefix="/vouchers")
+resident_only = role_required("resident")
+
+
+def get_application_or_404(application_id: int, for_user: User) -> VoucherApplication:
+    """The resident's own application; someone else's is a 404, never a hint."""
+    application = db.session.get(VoucherApplication, application_id)
+    if application is None or application.applicant_id != for_user.id:
+        abort(404)
+    return application
+
+
+@bp.context_processor
+def application_words() -> dict:
+    return {"GOALS": GOALS, "STATUSES": STATUSES}
+
+
+@bp.route("/aanvragen", methods=["GET", "POST"])
+@resident_only
+def apply():
+    course_id = request.args.get("course_id", "")
+    # A database id has at most 9 digits here; more would overflow the column.
+    valid = course_id.isdigit() and len(course_id) <= 9
+    course = get_course(int(course_id)) if valid else None
+    formdata = CombinedMultiDict((request.files, request.form))
+    form = ApplyForm(
+        formdata if request.method == "POST" else None,
+        today(),
+        course.id if course else None,
+    )
+    if request.method == "POST" and form.validate():
+        try:
+            application = submit(current_user, form.to_application(), today())
+        except NotEligible as exc:
+            db.session.rollback()
+            return render_template(
+                "vouchers/apply.html", form=form, course=course, refused=exc
+            ), 422
+        db.session.commit()
+        flash(
+            _(
+                "Uw aanvraag is verstuurd. Uw nummer is %(ref)s.",
+                ref=application.reference,
+            ),
+            "success",
+        )
+        return redirect(url_for(".detail", application_id=application.id))
+    status = 400 if form.errors else 200
+    return render_template("vouchers/apply.html", form=form, course=course), status
+
+
+@bp.get("/mijn-aanvragen")
+@resident_only
+def mine():
+    applications = db.session.scalars(
+        select(VoucherApplication)
+        .join(DeskCase)
+        .where(VoucherApplication.applicant_id == current_user.id)
+        .order_by(DeskCase.created_at.desc(), DeskCase.id.desc())
+    ).all()
+    return render_template("vouchers/mine.html", applications=applications)
+
+
+def _render_detail(application: VoucherApplication, status: int = 200, **forms):
+    return render_template(
+        "vouchers/detail.html",
+        application=application,
+        timeline=[e for e in application.case.events if e.to_status],
+        messages=[n for n in application.case.notes if n.visibility == "reply"],
+        can_withdraw=application.status in UNDECIDED,
+        can_answer=application.status == S.MORE_INFO_NEEDED,
+        withdraw_form=forms.get("withdraw") or WithdrawForm(prefix="withdraw"),
+        answer_form=forms.get("answer") or AnswerForm(prefix="answer"),
+    ), status
+
+
+@bp.get("/mijn-aanvragen/<int:application_id>")
+@resident_only
+def detail(application_id: int):
+    return _render_detail(get_application_or_404(application_id, current_user))
+
+
+@bp.post("/mijn-aanvragen/<int:application_id>/intrekken")
+@resident_only
+def withdraw(application_id: int):
+    application = get_application_or_404(application_id, current_user)
+    form = WithdrawForm(prefix="withdraw")
+    if not form.validate_on_submit() or application.status not in UNDECIDED:
+        flash(_("Deze aanvraag kunt u niet meer intrekken."), "error")
+        return redirect(url_for(".detail", application_id=application.id))
+    services.withdraw(application, current_user, form.reason.data or "")
+    db.session.commit()
+    flash(_("Uw aanvraag is ingetrokken."), "success")
+    return redirect(url_for(".detail", application_id=application.id))
+
+
+@bp.post("/mijn-aanvragen/<int:application_id>/aanvullen")
+@resident_only
+def answer(application_id: int):
+    application = get_application_or_404(application_id, current_user)
+    form = AnswerForm(prefix="answer")
+    if not form.validate_on_submit():
+        return _render_detail(application, 400, answer=form)
+    try:
+        services.resume(application, current_user, today(), form.body.data)
+    except services.VoucherError as exc:
+        db.session.rollback()
+        flash(exc.message, "error")
+    else:
+        db.session.commit()
+        flash(_("Uw antwoord is naar de adviseur gestuurd."), "success")
+    return redirect(url_for(".detail", application_id=application.id))
