@@ -40,6 +40,7 @@ def register_blueprints(app: Flask) -> None:
     from portal.regions.views import bp as regions_bp
     from portal.search.views import bp as search_bp
     from portal.vouchers.application_views import bp as applications_bp
+    from portal.vouchers.desk_views import bp as voucher_desk_bp
     from portal.vouchers.views import bp as vouchers_bp
 
     for bp in (
@@ -54,6 +55,7 @@ def register_blueprints(app: Flask) -> None:
         accounts_bp,
         my_questions_bp,
         desk_bp,
+        voucher_desk_bp,
         api_bp,
         api_route_bp,
     ):

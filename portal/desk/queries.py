@@ -9,11 +9,13 @@ from sqlalchemy import ColumnElement, false, func, or_, select, true
 from sqlalchemy.orm import selectinload
 
 from portal.accounts.models import User
+from portal.catalog.models import Fund
 from portal.desk.models import DeskCase
 from portal.desk.rules import can_see_case
 from portal.desk.workflow import ADVISER_ROLES, CONTACT_REQUEST, WORKFLOWS
 from portal.extensions import db
 from portal.lokets.models import Loket
+from portal.vouchers.models import VoucherApplication
 
 PER_PAGE = 20
 OPEN = "open"
@@ -94,11 +96,20 @@ def filter_lokets(user: User) -> list[Loket]:
     ).all()
 
 
+def filter_funds(user: User) -> list[Fund]:
+    """The funds to offer in the queue's filter: those of voucher cases the user sees."""
+    visible = select(VoucherApplication.fund_id).join(DeskCase).where(visible_to(user))
+    return db.session.scalars(
+        select(Fund).where(Fund.id.in_(visible)).order_by(Fund.name)
+    ).all()
+
+
 @dataclass(frozen=True)
 class QueueFilters:
     status: str = OPEN
     loket_id: int | None = None
     assigned: str = ""
+    fund_id: int | None = None
 
     @classmethod
     def from_args(cls, args: Mapping[str, str]) -> "QueueFilters":
@@ -106,16 +117,20 @@ class QueueFilters:
         status = args.get("status") or OPEN
         assigned = args.get("assigned") or ""
         loket = args.get("loket") or ""
+        fund = args.get("fund") or ""
         return cls(
             status=status if status in STATUS_FILTERS else OPEN,
-            loket_id=int(loket) if loket.isdigit() else None,
+            loket_id=int(loket) if loket.isdigit() and len(loket) <= 9 else None,
             assigned=assigned if assigned in ASSIGNED_FILTERS else "",
+            fund_id=int(fund) if fund.isdigit() and len(fund) <= 9 else None,
         )
 
     def args(self) -> dict[str, str]:
         found = {"status": self.status, "assigned": self.assigned}
         if self.loket_id:
             found["loket"] = str(self.loket_id)
+        if self.fund_id:
+            found["fund"] = str(self.fund_id)
         return {k: v for k, v in found.items() if v}
 
 
@@ -137,6 +152,11 @@ def queue(user: User, filters: QueueFilters, page: int = 1) -> QueuePage:
         query = query.where(DeskCase.status == filters.status)
     if filters.loket_id:
         query = query.where(DeskCase.loket_id == filters.loket_id)
+    if filters.fund_id:
+        of_fund = select(VoucherApplication.case_id).where(
+            VoucherApplication.fund_id == filters.fund_id
+        )
+        query = query.where(DeskCase.id.in_(of_fund))
     if filters.assigned == "me":
         query = query.where(DeskCase.assigned_to_id == user.id)
     elif filters.assigned == "none":
@@ -149,6 +169,8 @@ def queue(user: User, filters: QueueFilters, page: int = 1) -> QueuePage:
             selectinload(DeskCase.loket),
             selectinload(DeskCase.assigned_to),
             selectinload(DeskCase.contact_request),
+            selectinload(DeskCase.voucher),
+            selectinload(DeskCase.requester),
         )
         .order_by(DeskCase.created_at, DeskCase.id)
         .offset((page - 1) * PER_PAGE)

@@ -12,12 +12,14 @@ from flask_login import current_user
 
 from portal.accounts.access import role_required
 from portal.accounts.models import User
+from portal.clock import today
 from portal.desk import queries, services, vocab
 from portal.desk.forms import case_forms
 from portal.desk.workflow import ADVISER_ROLES, workflow_for
 from portal.extensions import db
 from portal.lokets.summary import stored_rows
 from portal.timestamps import utcnow
+from portal.vouchers.desk_views import voucher_case_context
 
 bp = Blueprint("desk", __name__, url_prefix="/bureau", cli_group="desk")
 desk_only = role_required(*ADVISER_ROLES)
@@ -58,6 +60,8 @@ def queue():
         page=found,
         filters=filters,
         lokets=queries.filter_lokets(current_user),
+        funds=queries.filter_funds(current_user),
+        today=today(),
         STATUS_FILTERS=[(v, statuses[v]) for v in queries.STATUS_FILTERS],
         ASSIGNED_FILTERS=list(vocab.ASSIGNED_FILTER_LABELS.items()),
     )
@@ -73,6 +77,7 @@ def _render_case(case, status: int = 200, **failed):
         "desk/case.html",
         case=case,
         forms=forms,
+        **voucher_case_context(case, failed),
         is_open=workflow.is_open(case.status),
         reply_to=services.reply_address(case),
         rows=stored_rows(case.contact_request.answers if case.contact_request else {}),

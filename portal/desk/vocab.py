@@ -43,6 +43,17 @@ ACTIONS = {
     "closed": _l("Afgesloten"),
     "reopened": _l("Opnieuw geopend"),
     "erased": _l("Persoonsgegevens verwijderd na de bewaartermijn"),
+    # Voucher applications (portal/vouchers/services.py).
+    "taken_on": _l("In behandeling genomen"),
+    "first_approval": _l("Eerste goedkeuring (vier ogen)"),
+    "approved": _l("Goedgekeurd, geld gereserveerd"),
+    "waitlisted": _l("Op de wachtlijst: niet genoeg geld"),
+    "moved_up": _l("Van de wachtlijst goedgekeurd: er kwam geld vrij"),
+    "rejected": _l("Afgewezen"),
+    "withdrawn": _l("Ingetrokken"),
+    "expired": _l("Vervallen: niet op tijd gestart"),
+    "information_requested": _l("Om aanvulling gevraagd"),
+    "information_received": _l("Aanvulling ontvangen"),
 }
 
 STATUS_FILTER_LABELS = {"open": _l("Alle open vragen"), "all": _l("Alle vragen")}

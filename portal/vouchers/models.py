@@ -16,6 +16,11 @@ from portal.catalog.models import Course, Fund
 from portal.desk.models import DeskCase
 from portal.extensions import db
 from portal.timestamps import UTCDateTime, utcnow
+from portal.vouchers.workflow import ApplicationStatus as S
+
+# The decision deadline runs in these statuses (not while more information is asked
+# for, nor on the waitlist: there the adviser has decided and the money is short).
+DEADLINE_RUNS = frozenset({S.SUBMITTED, S.AWAITING_EMPLOYER, S.IN_REVIEW})
 
 
 class VoucherApplication(db.Model):
@@ -88,3 +93,11 @@ class VoucherApplication(db.Model):
     @property
     def provider_name(self) -> str:
         return self.course.provider.name if self.course else self.course_provider
+
+    def overdue(self, today: date) -> bool:
+        """The decision deadline passed while it was running."""
+        return (
+            self.decision_due is not None
+            and self.case.status in DEADLINE_RUNS
+            and self.decision_due < today
+        )
