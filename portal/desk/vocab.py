@@ -54,6 +54,9 @@ ACTIONS = {
     "expired": _l("Vervallen: niet op tijd gestart"),
     "information_requested": _l("Om aanvulling gevraagd"),
     "information_received": _l("Aanvulling ontvangen"),
+    "sent_to_employer": _l("Naar de werkgever gestuurd"),
+    "employer_confirmed": _l("Werkgever bevestigt zijn deel"),
+    "employer_declined": _l("Werkgever betaalt niet mee"),
 }
 
 STATUS_FILTER_LABELS = {"open": _l("Alle open vragen"), "all": _l("Alle vragen")}

@@ -137,3 +137,30 @@ class AnswerForm(FlaskForm):
         _l("Uw antwoord aan de adviseur"),
         validators=[DataRequired(REQUIRED), Length(max=4000)],
     )
+
+
+class EmployerForm(FlaskForm):
+    name = StringField(
+        _l("Uw naam"), validators=[DataRequired(REQUIRED), Length(max=120)]
+    )
+    answer = RadioField(
+        _l("Betaalt u uw deel?"),
+        choices=[
+            SelectChoice(
+                "confirm", _l("Ja, wij betalen ons deel (bindende toezegging)")
+            ),
+            SelectChoice("decline", _l("Nee, wij betalen niet mee")),
+        ],
+        validators=[DataRequired(_l("Kies ja of nee."))],
+    )
+    reason = TextAreaField(
+        _l("Waarom betaalt u niet mee?"), validators=[Length(max=1000)]
+    )
+
+    def validate_reason(self, field) -> None:
+        if self.answer.data == "decline" and not (field.data or "").strip():
+            raise ValidationError(_l("Schrijf waarom u niet meebetaalt."))
+
+
+class PayMyselfForm(FlaskForm):
+    """Nothing to fill in: the button, with CSRF protection."""

@@ -13,8 +13,15 @@ from portal.clock import today
 from portal.desk.models import DeskCase
 from portal.desk.vocab import STATUSES
 from portal.extensions import db
-from portal.vouchers import services
-from portal.vouchers.application_forms import GOALS, AnswerForm, ApplyForm, WithdrawForm
+from portal.vouchers import employer, services
+from portal.vouchers.application_forms import (
+    GOALS,
+    AnswerForm,
+    ApplyForm,
+    EmployerForm,
+    PayMyselfForm,
+    WithdrawForm,
+)
 from portal.vouchers.models import VoucherApplication
 from portal.vouchers.submission import NotEligible, submit
 from portal.vouchers.workflow import UNDECIDED
@@ -91,6 +98,8 @@ def _render_detail(application: VoucherApplication, status: int = 200, **forms):
         messages=[n for n in application.case.notes if n.visibility == "reply"],
         can_withdraw=application.status in UNDECIDED,
         can_answer=application.status == S.MORE_INFO_NEEDED,
+        employer_declined=employer.declined_by_employer(application),
+        pay_form=PayMyselfForm(prefix="pay"),
         withdraw_form=forms.get("withdraw") or WithdrawForm(prefix="withdraw"),
         answer_form=forms.get("answer") or AnswerForm(prefix="answer"),
     ), status
@@ -132,3 +141,44 @@ def answer(application_id: int):
         db.session.commit()
         flash(_("Uw antwoord is naar de adviseur gestuurd."), "success")
     return redirect(url_for(".detail", application_id=application.id))
+
+
+@bp.post("/mijn-aanvragen/<int:application_id>/zelf-betalen")
+@resident_only
+def pay_myself(application_id: int):
+    application = get_application_or_404(application_id, current_user)
+    if not PayMyselfForm(prefix="pay").validate_on_submit():
+        abort(400)
+    try:
+        employer.pay_employer_share_myself(application, current_user, today())
+    except services.VoucherError as exc:
+        db.session.rollback()
+        flash(exc.message, "error")
+    else:
+        db.session.commit()
+        flash(_("U betaalt het deel van uw werkgever zelf. De adviseur gaat verder."))
+    return redirect(url_for(".detail", application_id=application.id))
+
+
+@bp.route("/werkgever/<token>", methods=["GET", "POST"])
+def employer_answer(token: str):
+    """The employer's signed link: no account needed, the link is the key."""
+    application = employer.application_for_token(token)
+    if application is None:
+        return render_template("vouchers/employer_link_invalid.html"), 404
+    form = EmployerForm()
+    if form.validate_on_submit():
+        if form.answer.data == "confirm":
+            employer.confirm(application, form.name.data)
+            message = _("Dank u. Uw toezegging is vastgelegd.")
+        else:
+            employer.decline(
+                application, form.name.data, form.reason.data or "", today()
+            )
+            message = _("Dank u. Wij laten uw werknemer weten dat u niet meebetaalt.")
+        db.session.commit()
+        return render_template("vouchers/employer_done.html", message=message)
+    status = 400 if form.errors else 200
+    return render_template(
+        "vouchers/employer.html", application=application, form=form
+    ), status

@@ -44,11 +44,13 @@ def _move(
     actor: User | None,
     action: str,
     why: str = "",
+    role: str | None = None,
     **data,
 ) -> None:
-    """Append the status change to the audit trail and tell who must know."""
+    """Append the status change to the audit trail and tell who must know. `role`
+    only for who acts without an account (an employer by its signed link)."""
     case = application.case
-    role = actor.role if actor else SYSTEM
+    role = role or (actor.role if actor else SYSTEM)
     if not can_transition(case.status, target, role):
         raise VoucherError(
             _("Deze stap kan niet bij de huidige status van de aanvraag.")
@@ -70,19 +72,46 @@ def _notify(application: VoucherApplication, current: str, target: S) -> None:
         "adviser": case.assigned_to.email if case.assigned_to else "",
     }
     for who in sorted(notified(current, target)):
-        if addresses.get(who):
+        if not addresses.get(who):
+            continue
+        subject = _(
+            "Aanvraag scholingsvoucher %(reference)s: %(status)s",
+            reference=case.reference,
+            status=_(target.label),
+        )
+        if who == "employer" and target == S.AWAITING_EMPLOYER:
+            from portal.vouchers.employer import employer_link  # it imports us
+
             queue_email(
                 addresses[who],
-                _(
-                    "Aanvraag scholingsvoucher %(reference)s: %(status)s",
-                    reference=case.reference,
-                    status=_(target.label),
-                ),
-                "vouchers/email/status_changed.txt",
+                subject,
+                "vouchers/email/employer_request.txt",
                 application=application,
-                status=target,
-                to_applicant=who == "resident",
+                link=employer_link(application),
             )
+            continue
+        queue_email(
+            addresses[who],
+            subject,
+            "vouchers/email/status_changed.txt",
+            application=application,
+            status=target,
+            to_applicant=who == "resident",
+        )
+
+
+def move_as_employer(
+    application: VoucherApplication, target: S, action: str, why: str, **data
+) -> None:
+    """The employer answers by its signed link, without an account."""
+    _move(application, target, None, action, why, role="employer", **data)
+    db.session.flush()
+
+
+def ask_employer(application: VoucherApplication) -> None:
+    """An employed applicant's employer must first confirm its share."""
+    _move(application, S.AWAITING_EMPLOYER, None, "sent_to_employer")
+    db.session.flush()
 
 
 def _fresh(application: VoucherApplication) -> Fund:

@@ -23,7 +23,7 @@ from portal.vouchers.models import VoucherApplication
 from portal.vouchers.policy import policy_for
 from portal.vouchers.quotes import make_quote
 from portal.vouchers.rules import Applicant, CourseFacts, Violation, assess
-from portal.vouchers.services import VoucherError
+from portal.vouchers.services import VoucherError, ask_employer
 from portal.vouchers.workflow import ApplicationStatus as S
 
 # Granted: these count towards the fund's "one voucher per person per year".
@@ -136,6 +136,7 @@ def submit(applicant: User, given: ApplicationInput, today: date) -> VoucherAppl
         decision_due=today + timedelta(weeks=fund.decision_weeks),
     )
     db.session.add(application)
+    db.session.flush()
     _record(case, applicant, "created", to_status=case.status)
     queue_email(
         applicant.email,
@@ -146,5 +147,7 @@ def submit(applicant: User, given: ApplicationInput, today: date) -> VoucherAppl
         "vouchers/email/received.txt",
         application=application,
     )
+    if application.employer_cents:
+        ask_employer(application)
     db.session.flush()
     return application

@@ -19,6 +19,15 @@ from tests.web.conftest import PASSWORD
 PDF = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
 
 
+# Below the fund's four-eyes amount, so one adviser decides.
+JOBSEEKER = {
+    "situation": "jobseeker_other",
+    "employer_kvk": "",
+    "employer_email": "",
+    "price": "1.500,00",
+}
+
+
 def form(**changes) -> dict:
     """An employed Winterswijker applies for a course of EUR 3,000 he typed in."""
     data = {
@@ -60,6 +69,7 @@ def stored(desk_app, user_id) -> list[VoucherApplication]:
         ).all()
         for application in found:
             _ = application.case.status, application.case.loket.slug
+            _ = application.case.events
         db.session.expunge_all()
         return found
 
@@ -92,7 +102,8 @@ def test_a_resident_applies_and_gets_a_reference_and_an_email(desk_app, resident
     [application] = stored(desk_app, user_id)
     assert response.location.endswith(f"/vouchers/mijn-aanvragen/{application.id}")
     assert application.reference.startswith("VW-2026-")
-    assert application.case.status == "ingediend"
+    # Employed: the employer confirms its share first.
+    assert application.case.status == "wacht_op_werkgever"
     assert application.case.loket.slug == "ach-leerwerkloket-doetinchem"
     assert (application.voucher_cents, application.employer_cents) == (200_000, 100_000)
     assert application.own_cents == 0 and application.price_cents == 300_000
@@ -107,7 +118,7 @@ def test_a_resident_applies_and_gets_a_reference_and_an_email(desk_app, resident
         ).all()
     assert any(application.reference in m.subject for m in mail)
     page = client.get(response.location).get_data(as_text=True)
-    assert application.reference in page and "Ingediend" in page
+    assert application.reference in page and "Wacht op werkgever" in page
 
 
 @pytest.mark.parametrize(
@@ -141,7 +152,7 @@ def test_a_quote_above_the_size_limit_is_refused(desk_app, resident, monkeypatch
 
 def test_no_employer_is_asked_of_a_jobseeker(desk_app, resident):
     client, user_id = resident
-    data = form(situation="jobseeker_other", employer_kvk="", employer_email="")
+    data = form(**JOBSEEKER)
     assert apply(client, data).status_code == 302
     [application] = stored(desk_app, user_id)
     assert application.employer_cents == 0 and application.employer_email == ""
@@ -208,8 +219,8 @@ def test_a_resident_withdraws_while_undecided_but_not_after_the_decision(
     desk_app, resident, new_user
 ):
     client, user_id = resident
-    apply(client, form())
-    apply(client, form())
+    apply(client, form(**JOBSEEKER))
+    apply(client, form(**JOBSEEKER))
     first, second = stored(desk_app, user_id)
     response = client.post(
         f"/vouchers/mijn-aanvragen/{first.id}/intrekken",
@@ -232,7 +243,7 @@ def test_a_resident_answers_a_question_and_the_deadline_runs_again(
     desk_app, resident, new_user
 ):
     client, user_id = resident
-    apply(client, form())
+    apply(client, form(**JOBSEEKER))
     [application] = stored(desk_app, user_id)
     with desk_app.test_request_context():
         adviser = db.session.get(User, new_user("adviser")[0])
