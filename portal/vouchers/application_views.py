@@ -22,6 +22,7 @@ from portal.vouchers.application_forms import (
     PayMyselfForm,
     WithdrawForm,
 )
+from portal.vouchers.letters import DECIDED, letter_response
 from portal.vouchers.models import VoucherApplication
 from portal.vouchers.submission import NotEligible, submit
 from portal.vouchers.workflow import UNDECIDED
@@ -99,6 +100,7 @@ def _render_detail(application: VoucherApplication, status: int = 200, **forms):
         can_withdraw=application.status in UNDECIDED,
         can_answer=application.status == S.MORE_INFO_NEEDED,
         employer_declined=employer.declined_by_employer(application),
+        has_letter=application.status in DECIDED,
         pay_form=PayMyselfForm(prefix="pay"),
         withdraw_form=forms.get("withdraw") or WithdrawForm(prefix="withdraw"),
         answer_form=forms.get("answer") or AnswerForm(prefix="answer"),
@@ -182,3 +184,12 @@ def employer_answer(token: str):
     return render_template(
         "vouchers/employer.html", application=application, form=form
     ), status
+
+
+@bp.get("/mijn-aanvragen/<int:application_id>/besluit.pdf")
+@resident_only
+def letter(application_id: int):
+    application = get_application_or_404(application_id, current_user)
+    if application.status not in DECIDED:
+        abort(404)
+    return letter_response(application)

@@ -24,6 +24,7 @@ from portal.extensions import db
 from portal.vouchers import services
 from portal.vouchers.application_forms import GOALS
 from portal.vouchers.budget import budget_state
+from portal.vouchers.letters import DECIDED, letter_response
 from portal.vouchers.vocab import SITUATIONS
 from portal.vouchers.workflow import ApplicationStatus as S
 from portal.vouchers.workflow import can_transition
@@ -79,6 +80,7 @@ def voucher_case_context(case, failed: dict) -> dict:
         "co_approval_needed": application.first_approver_id is not None
         and status in (S.SUBMITTED, S.IN_REVIEW),
         "is_overdue": application.overdue(today()),
+        "has_letter": status in DECIDED,
         "VOUCHER_SITUATIONS": SITUATIONS,
         "VOUCHER_GOALS": GOALS,
     }
@@ -153,3 +155,12 @@ def quote(case_id: int):
         mimetype="application/pdf",
         headers={"Content-Disposition": f'attachment; filename="{case.reference}.pdf"'},
     )
+
+
+@bp.get("/<int:case_id>/besluit.pdf")
+@desk_only
+def letter(case_id: int):
+    case = queries.get_case_or_404(case_id, current_user)
+    if case.voucher is None or case.voucher.status not in DECIDED:
+        return redirect(url_for("desk.case", case_id=case.id))
+    return letter_response(case.voucher)
