@@ -1,6 +1,15 @@
 """A resident's voucher applications: apply, "Mijn aanvragen", withdraw, answer."""
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import (
+    Blueprint,
+    abort,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
@@ -28,7 +37,7 @@ from portal.vouchers.submission import NotEligible, submit
 from portal.vouchers.workflow import UNDECIDED
 from portal.vouchers.workflow import ApplicationStatus as S
 
-bp = Blueprint("applications", __name__, url_prefix="/vouchers")
+bp = Blueprint("applications", __name__, url_prefix="/vouchers", cli_group="vouchers")
 resident_only = role_required("resident")
 
 
@@ -193,3 +202,13 @@ def letter(application_id: int):
     if application.status not in DECIDED:
         abort(404)
     return letter_response(application)
+
+
+@bp.cli.command("expire")
+def expire_command():
+    """Lapse approved vouchers not started in time; their money moves the waitlist."""
+    # The e-mails are rendered and translated as in a request (Dutch, full URLs).
+    with current_app.test_request_context():
+        lapsed = services.expire_unstarted(today())
+        db.session.commit()
+    print(f"{lapsed} vouchers vervallen: niet op tijd gestart.")

@@ -273,3 +273,22 @@ def test_the_funds_api_reports_real_reserved_money(desk_app):
         row["reserved_cents"] + row["paid_cents"] + row["remaining_cents"]
         == (row["budget_cents"])
     )
+
+
+def test_the_expire_command_lapses_late_vouchers_and_commits(desk_app):
+    with desk_app.test_request_context():
+        fund = new_fund(VOUCHER)
+        fund.start_within_weeks = 0
+        application = new_application(fund, new_user())
+        services.approve(application, new_user("adviser"))
+        db.session.commit()
+        application_id = application.id
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setitem(desk_app.config, "FIXED_TODAY", "2027-01-05")
+        result = desk_app.test_cli_runner().invoke(args=["vouchers", "expire"])
+    assert result.exit_code == 0, result.output
+    assert "vervallen" in result.output
+    with desk_app.app_context():
+        application = db.session.get(VoucherApplication, application_id)
+        assert application.case.status == "vervallen"
+        assert application.reserved_cents == 0

@@ -171,3 +171,19 @@ def test_sixteen_approvers_never_spend_more_than_the_budget(race):
     assert fund_state.reserved_cents == fund_state.budget_cents
     assert peak <= fund_state.budget_cents
     assert fund_state.remaining_cents == 0
+
+    # Money released after the race goes to the earliest submission on the waitlist.
+    with app.test_request_context():
+        first_approved = db.session.get(VoucherApplication, approved[0])
+        services.withdraw(first_approved, db.session.get(User, advisers[0]), "Stopt")
+        db.session.commit()
+        moved = db.session.scalars(
+            select(VoucherApplication.id)
+            .join(DeskCase)
+            .where(
+                VoucherApplication.fund_id == fund_id,
+                DeskCase.status == "goedgekeurd",
+            )
+        ).all()
+    earliest_waiting = min(set(ids) - set(approved))
+    assert set(moved) == set(approved[1:]) | {earliest_waiting}
