@@ -164,3 +164,11 @@ class EmployerForm(FlaskForm):
 
 class PayMyselfForm(FlaskForm):
     """Nothing to fill in: the button, with CSRF protection."""
+
+
+class ProviderStartForm(FlaskForm):
+    """The provider confirms by its signed link that the course started."""
+
+    name = StringField(
+        _l("Uw naam"), validators=[DataRequired(REQUIRED), Length(max=120)]
+    )

@@ -22,13 +22,14 @@ from portal.clock import today
 from portal.desk.models import DeskCase
 from portal.desk.vocab import STATUSES
 from portal.extensions import db
-from portal.vouchers import employer, services
+from portal.vouchers import completion, employer, services
 from portal.vouchers.application_forms import (
     GOALS,
     AnswerForm,
     ApplyForm,
     EmployerForm,
     PayMyselfForm,
+    ProviderStartForm,
     WithdrawForm,
 )
 from portal.vouchers.letters import DECIDED, letter_response
@@ -192,6 +193,23 @@ def employer_answer(token: str):
     status = 400 if form.errors else 200
     return render_template(
         "vouchers/employer.html", application=application, form=form
+    ), status
+
+
+@bp.route("/opleider/<token>", methods=["GET", "POST"])
+def provider_start(token: str):
+    """The provider's signed link: confirms the start, no account needed."""
+    application = completion.application_for_start_token(token)
+    if application is None:
+        return render_template("vouchers/provider_link_invalid.html"), 404
+    form = ProviderStartForm()
+    if form.validate_on_submit():
+        completion.record_start(application, None, form.name.data)
+        db.session.commit()
+        return render_template("vouchers/provider_done.html")
+    status = 400 if form.errors else 200
+    return render_template(
+        "vouchers/provider_start.html", application=application, form=form
     ), status
 
 

@@ -13,7 +13,8 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from flask_wtf import FlaskForm
-from wtforms import TextAreaField
+from werkzeug.datastructures import CombinedMultiDict
+from wtforms import FileField, RadioField, SelectChoice, TextAreaField
 from wtforms.validators import DataRequired, Length
 
 from portal.accounts.access import role_required
@@ -21,7 +22,7 @@ from portal.clock import today
 from portal.desk import queries
 from portal.desk.workflow import ADVISER_ROLES
 from portal.extensions import db
-from portal.vouchers import services
+from portal.vouchers import completion, services
 from portal.vouchers.application_forms import GOALS
 from portal.vouchers.budget import budget_state
 from portal.vouchers.letters import DECIDED, letter_response
@@ -59,7 +60,23 @@ def desk_words() -> dict:
     return desk_words()
 
 
-FORMS = {"approve": ApproveForm, "reject": RejectForm, "information": InformationForm}
+class ProofForm(FlaskForm):
+    kind = RadioField(
+        _l("Wat voor bewijs is het?"),
+        choices=[SelectChoice(k, v) for k, v in completion.PROOF_KINDS.items()],
+        validators=[DataRequired(_l("Kies wat voor bewijs het is."))],
+    )
+    proof = FileField(_l("Het bewijs (pdf, png of jpg, hoogstens 5 MB)"))
+
+
+FORMS = {
+    "approve": ApproveForm,
+    "reject": RejectForm,
+    "information": InformationForm,
+    "start": ApproveForm,
+    "proof": ProofForm,
+    "payout": ApproveForm,
+}
 
 
 def voucher_case_context(case, failed: dict) -> dict:
@@ -81,6 +98,12 @@ def voucher_case_context(case, failed: dict) -> dict:
         and status in (S.SUBMITTED, S.IN_REVIEW),
         "is_overdue": application.overdue(today()),
         "has_letter": status in DECIDED,
+        "can_start": status == S.APPROVED,
+        "provider_link": completion.provider_link(application)
+        if status == S.APPROVED
+        else "",
+        "can_complete": status == S.STARTED,
+        "PROOF_KINDS": completion.PROOF_KINDS,
         "VOUCHER_SITUATIONS": SITUATIONS,
         "VOUCHER_GOALS": GOALS,
     }
@@ -91,7 +114,8 @@ def _decide(case_id: int, name: str, action: Callable) -> object:
     case = queries.get_case_or_404(case_id, current_user)
     if case.voucher is None:
         return redirect(url_for("desk.case", case_id=case.id))
-    form = FORMS[name](formdata=request.form, prefix=name)
+    formdata = CombinedMultiDict((request.files, request.form))
+    form = FORMS[name](formdata=formdata, prefix=name)
     if not form.validate_on_submit():
         from portal.desk.views import _render_case  # the desk's page, with the errors
 
@@ -124,6 +148,60 @@ def _reject(application, form) -> str:
 def _information(application, form) -> str:
     services.request_information(application, current_user, form.question.data, today())
     return _("Uw vraag is naar de inwoner gestuurd. De beslistermijn staat stil.")
+
+
+def _start(application, form) -> str:
+    completion.record_start(application, current_user)
+    return _("De start van de opleiding is vastgelegd.")
+
+
+def _proof(application, form) -> str:
+    upload = form.proof.data
+    data = upload.read(completion.MAX_PROOF_BYTES + 1) if upload else b""
+    filename = getattr(upload, "filename", "") or ""
+    completion.add_proof(application, current_user, form.kind.data, filename, data)
+    return _("Het bewijs is toegevoegd.")
+
+
+def _payout(application, form) -> str:
+    completion.record_payout(application, current_user)
+    return _("De uitbetaling aan de opleider is vastgelegd. De opleiding is afgerond.")
+
+
+@bp.post("/<int:case_id>/gestart")
+@desk_only
+def start(case_id: int):
+    return _decide(case_id, "start", _start)
+
+
+@bp.post("/<int:case_id>/bewijs")
+@desk_only
+def proof(case_id: int):
+    return _decide(case_id, "proof", _proof)
+
+
+@bp.post("/<int:case_id>/uitbetalen")
+@desk_only
+def payout(case_id: int):
+    return _decide(case_id, "payout", _payout)
+
+
+@bp.get("/<int:case_id>/bewijs")
+@desk_only
+def proof_file(case_id: int):
+    case = queries.get_case_or_404(case_id, current_user)
+    if case.voucher is None or not case.voucher.proof_file:
+        return redirect(url_for("desk.case", case_id=case.id))
+    extension = case.voucher.proof_mimetype.rsplit("/", 1)[-1]
+    return Response(
+        case.voucher.proof_file,
+        mimetype=case.voucher.proof_mimetype,
+        headers={
+            "Content-Disposition": (
+                f'attachment; filename="{case.reference}-bewijs.{extension}"'
+            )
+        },
+    )
 
 
 @bp.post("/<int:case_id>/goedkeuren")

@@ -9,12 +9,10 @@ the application's audit trail.
 
 from datetime import date
 
-from flask import current_app, url_for
+from flask import url_for
 from flask_babel import gettext as _
-from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
 
-from portal.extensions import db
-from portal.vouchers import services
+from portal.vouchers import links, services
 from portal.vouchers.models import VoucherApplication
 from portal.vouchers.workflow import ApplicationStatus as S
 
@@ -22,28 +20,14 @@ _SALT = "voucher-employer-copayment"
 EMPLOYER_LINK_DAYS = 14
 
 
-def _serializer() -> URLSafeTimedSerializer:
-    return URLSafeTimedSerializer(current_app.config["SECRET_KEY"], salt=_SALT)
-
-
 def employer_link(application: VoucherApplication) -> str:
-    token = _serializer().dumps({"application": application.id})
+    token = links.sign(application, _SALT)
     return url_for("applications.employer_answer", token=token, _external=True)
 
 
 def application_for_token(token: str) -> VoucherApplication | None:
     """The application the link is for; None when forged, expired or already used."""
-    try:
-        data = _serializer().loads(token, max_age=EMPLOYER_LINK_DAYS * 24 * 3600)
-    except (BadSignature, SignatureExpired):
-        return None
-    found = data.get("application") if isinstance(data, dict) else None
-    application = (
-        db.session.get(VoucherApplication, found) if isinstance(found, int) else None
-    )
-    if application is None or application.status != S.AWAITING_EMPLOYER:
-        return None
-    return application
+    return links.application_for(token, _SALT, EMPLOYER_LINK_DAYS, S.AWAITING_EMPLOYER)
 
 
 def confirm(application: VoucherApplication, name: str) -> None:

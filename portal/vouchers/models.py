@@ -72,6 +72,13 @@ class VoucherApplication(db.Model):
     reserved_cents: Mapped[int] = mapped_column(Integer, default=0)
     paid_cents: Mapped[int] = mapped_column(Integer, default=0)
 
+    # Completion: a diploma/certificate or proof of at least 80 % attendance, checked
+    # by its content (PDF, PNG or JPEG); the payout needs it.
+    proof_kind: Mapped[str] = mapped_column(String(20), default="")
+    proof_filename: Mapped[str] = mapped_column(String(200), default="")
+    proof_mimetype: Mapped[str] = mapped_column(String(40), default="")
+    proof_file: Mapped[bytes | None] = mapped_column(LargeBinary)
+
     case: Mapped[DeskCase] = relationship(backref=db.backref("voucher", uselist=False))
     applicant: Mapped[User] = relationship(foreign_keys=[applicant_id])
     first_approver: Mapped[User | None] = relationship(foreign_keys=[first_approver_id])
