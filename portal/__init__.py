@@ -41,6 +41,7 @@ def register_blueprints(app: Flask) -> None:
     from portal.search.views import bp as search_bp
     from portal.vouchers.application_views import bp as applications_bp
     from portal.vouchers.desk_views import bp as voucher_desk_bp
+    from portal.vouchers.report_views import bp as voucher_report_bp
     from portal.vouchers.views import bp as vouchers_bp
 
     for bp in (
@@ -56,6 +57,7 @@ def register_blueprints(app: Flask) -> None:
         my_questions_bp,
         desk_bp,
         voucher_desk_bp,
+        voucher_report_bp,
         api_bp,
         api_route_bp,
     ):
