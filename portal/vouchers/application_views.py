@@ -213,6 +213,33 @@ def provider_start(token: str):
     ), status
 
 
+@bp.get("/werkgever")
+@role_required("employer")
+def employer_dashboard():
+    """The employer's commitments: the applications that name its KvK number."""
+    kvk = current_user.kvk_number or ""
+    applications = db.session.scalars(
+        select(VoucherApplication)
+        .join(DeskCase)
+        .where(
+            VoucherApplication.employer_kvk == kvk,
+            VoucherApplication.employer_kvk != "",
+        )
+        .order_by(DeskCase.created_at.desc(), DeskCase.id.desc())
+    ).all()
+    rows = [
+        {
+            "application": a,
+            "confirmed": employer.confirmation(a),
+            "answer_link": employer.employer_link(a)
+            if a.status == S.AWAITING_EMPLOYER
+            else "",
+        }
+        for a in applications
+    ]
+    return render_template("vouchers/employer_dashboard.html", rows=rows)
+
+
 @bp.get("/mijn-aanvragen/<int:application_id>/besluit.pdf")
 @resident_only
 def letter(application_id: int):

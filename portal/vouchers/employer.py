@@ -80,3 +80,10 @@ def declined_by_employer(application: VoucherApplication) -> bool:
         and bool(steps)
         and steps[-1].action == "employer_declined"
     )
+
+
+def confirmation(application: VoucherApplication):
+    """The audit row of the employer's binding commitment, or None."""
+    return next(
+        (e for e in application.case.events if e.action == "employer_confirmed"), None
+    )

@@ -13,6 +13,7 @@ pytestmark = pytest.mark.browser
 RESIDENT = ("inwoner@leerwijzer.example", "Inwoner-demo-2026")
 ADVISER = ("adviseur@leerwijzer.example", "Adviseur-demo-2026")
 EMPLOYER_EMAIL = "werkgever@leerwijzer.example"
+EMPLOYER = (EMPLOYER_EMAIL, "Werkgever-demo-2026")  # KvK 12345678
 LINK = re.compile(r"https?://[^/\s]+(/vouchers/werkgever/\S+)")
 
 
@@ -119,6 +120,13 @@ def test_apply_employer_confirms_adviser_approves_and_the_letter_downloads(
     adviser.goto("/bureau/vouchers/rapportage")
     assert "Rapportage van de vouchers" in adviser.content()
     assert_accessible(adviser, "fund report")
+
+    # The demo employer (KvK 12345678) sees its commitment on its dashboard.
+    employer_account = new_page()
+    login(employer_account, *EMPLOYER)
+    employer_account.goto("/vouchers/werkgever")
+    assert "Toegezegd door Kees Jansen" in employer_account.content()
+    assert_accessible(employer_account, "employer dashboard")
 
     resident.reload()
     assert "Goedgekeurd" in resident.content()
