@@ -3,7 +3,7 @@ initiatives. This is also what the search issue indexes."""
 
 from datetime import date, datetime
 
-from sqlalchemy import JSON, Column, ForeignKey, Integer, String, Table
+from sqlalchemy import JSON, Column, ForeignKey, Integer, String, Table, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from portal.extensions import db
@@ -33,6 +33,10 @@ class Provider(db.Model):
     name: Mapped[str] = mapped_column(String(200))
     kind: Mapped[str] = mapped_column(String(20))
     website: Mapped[str] = mapped_column(String(300), default="")
+    # Where letters and start links go; invented addresses use .example (demo data).
+    email: Mapped[str] = mapped_column(String(200), default="")
+    # The provider's EDU-DEX orgUnitId; imports match it (or the slug) to this provider.
+    org_unit_id: Mapped[str | None] = mapped_column(String(80), unique=True)
     description_nl: Mapped[str] = mapped_column(default="")
     description_en: Mapped[str] = mapped_column(default="")
     src: Mapped[str] = mapped_column(String(300), default="")
@@ -59,11 +63,14 @@ class ProviderLocation(db.Model):
 
 
 class Course(db.Model):
-    """One course offering. `external_id` is stable across imports; `demo_fields` names
-    what was invented for the demo (price, start dates …)."""
+    """One course offering. `external_id` is stable across imports and unique per
+    provider; `demo_fields` names what was invented for the demo (price, start dates …).
+    Imported courses keep the source's original codes in `source_codes`."""
+
+    __table_args__ = (UniqueConstraint("provider_id", "external_id"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    external_id: Mapped[str] = mapped_column(String(120), unique=True)
+    external_id: Mapped[str] = mapped_column(String(120))
     title: Mapped[str] = mapped_column(String(300))
     description_nl: Mapped[str] = mapped_column(default="")
     provider_id: Mapped[int] = mapped_column(ForeignKey("provider.id"), index=True)
@@ -80,6 +87,9 @@ class Course(db.Model):
     src: Mapped[str] = mapped_column(String(300), default="")
     demo_fields: Mapped[list[str]] = mapped_column(JSON, default=list)
     withdrawn_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    url: Mapped[str] = mapped_column(String(500), default="")
+    source_codes: Mapped[dict] = mapped_column(JSON, default=dict)
+    last_import_id: Mapped[int | None] = mapped_column(ForeignKey("import_run.id"))
 
     provider: Mapped[Provider] = relationship()
     region: Mapped[Region | None] = relationship()
@@ -106,6 +116,7 @@ class StartMoment(db.Model):
     course_id: Mapped[int] = mapped_column(ForeignKey("course.id"), index=True)
     starts_on: Mapped[date]
     cancelled: Mapped[bool] = mapped_column(default=False)
+    run_id: Mapped[str] = mapped_column(String(80), default="")  # EDU-DEX programRun id
 
     course: Mapped[Course] = relationship(back_populates="starts")
 
@@ -160,3 +171,7 @@ class Initiative(db.Model):
     src: Mapped[str] = mapped_column(String(300), default="")
 
     region: Mapped[Region | None] = relationship()
+
+
+# Course.last_import_id points at the import log; register that table with the metadata.
+import portal.imports.models  # noqa: E402,F401
