@@ -22,7 +22,7 @@ from portal.clock import today
 from portal.desk.models import DeskCase
 from portal.desk.vocab import STATUSES
 from portal.extensions import db
-from portal.vouchers import completion, employer, services
+from portal.vouchers import completion, employer, expiry, services
 from portal.vouchers.application_forms import (
     GOALS,
     AnswerForm,
@@ -254,6 +254,6 @@ def expire_command():
     """Lapse approved vouchers not started in time; their money moves the waitlist."""
     # The e-mails are rendered and translated as in a request (Dutch, full URLs).
     with current_app.test_request_context():
-        lapsed = services.expire_unstarted(today())
+        lapsed = expiry.expire_unstarted(today())
         db.session.commit()
     print(f"{lapsed} vouchers vervallen: niet op tijd gestart.")

@@ -6,7 +6,7 @@ check, its reservation, the audit row and the e-mail share one transaction. Ever
 status change goes along `workflow.TRANSITIONS` and appends a `CaseEvent`.
 """
 
-from datetime import date, timedelta
+from datetime import date
 from enum import StrEnum
 
 from flask_babel import gettext as _
@@ -243,31 +243,6 @@ def withdraw(application: VoucherApplication, actor: User, why: str = "") -> Non
     """The resident withdraws while undecided (or an adviser records that they will
     not start after approval); the money goes to the next in line."""
     _end(application, S.WITHDRAWN, actor, "withdrawn", why.strip())
-
-
-def expire_unstarted(today: date) -> int:
-    """Approved applications not started within the fund's weeks lapse; their money
-    goes to the waitlist. Returns how many lapsed."""
-    approved = db.session.scalars(
-        select(VoucherApplication).join(DeskCase).where(DeskCase.status == S.APPROVED)
-    ).all()
-    lapsed = 0
-    for application in approved:
-        approved_on = _approved_on(application)
-        weeks = timedelta(weeks=application.fund.start_within_weeks)
-        if approved_on is not None and approved_on + weeks < today:
-            _end(application, S.EXPIRED, None, "expired", "")
-            lapsed += 1
-    return lapsed
-
-
-def _approved_on(application: VoucherApplication) -> date | None:
-    moments = [
-        e.created_at.date()
-        for e in application.case.events
-        if e.to_status == S.APPROVED
-    ]
-    return max(moments, default=None)
 
 
 def request_information(

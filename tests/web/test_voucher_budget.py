@@ -18,7 +18,7 @@ from portal.desk.services import open_case
 from portal.desk.workflow import VOUCHER_APPLICATION
 from portal.extensions import db
 from portal.regions.models import Region
-from portal.vouchers import services
+from portal.vouchers import expiry, services
 from portal.vouchers.budget import budget_state
 from portal.vouchers.models import VoucherApplication
 from portal.vouchers.submission import fund_loket
@@ -219,8 +219,8 @@ def test_approved_vouchers_not_started_in_time_expire_and_release_their_money(ct
     waiting = new_application(fund, resident, submitted_at=START + timedelta(hours=1))
     services.approve(approved, adviser)
     services.approve(waiting, adviser)
-    assert services.expire_unstarted(date.today() + timedelta(weeks=3)) == 0
-    assert services.expire_unstarted(date.today() + timedelta(weeks=5)) >= 1
+    assert expiry.expire_unstarted(date.today() + timedelta(weeks=3)) == 0
+    assert expiry.expire_unstarted(date.today() + timedelta(weeks=5)) >= 1
     assert statuses([approved, waiting]) == ["vervallen", "goedgekeurd"]
 
 
