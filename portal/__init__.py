@@ -34,6 +34,7 @@ def register_blueprints(app: Flask) -> None:
     from portal.catalog.views import bp as catalog_bp
     from portal.desk.mine import bp as my_questions_bp
     from portal.desk.views import bp as desk_bp
+    from portal.imports.views import bp as imports_bp
     from portal.lokets.questionnaire_views import bp as questionnaire_bp
     from portal.lokets.views import bp as lokets_bp
     from portal.pages.views import bp as pages_bp
@@ -58,6 +59,7 @@ def register_blueprints(app: Flask) -> None:
         desk_bp,
         voucher_desk_bp,
         voucher_report_bp,
+        imports_bp,
         api_bp,
         api_route_bp,
     ):

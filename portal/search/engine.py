@@ -4,9 +4,10 @@ from collections import Counter
 from pathlib import Path
 
 from flask import Flask, current_app
+from flask_babel import force_locale
 
 from portal.clock import today
-from portal.search import indexing, spelling
+from portal.search import documents, indexing, spelling
 from portal.search.analysis import dutch_analyzer
 from portal.search.index import SearchIndex
 from portal.search.query import QueryBuilder
@@ -51,6 +52,32 @@ def index_records(records) -> None:
     gone = [r for r in records if getattr(r, "withdrawn_at", None) is not None]
     docs = [indexing.to_document(r, today(), sectors) for r in records if r not in gone]
     svc.holder.index.write(docs, [indexing.record_key(r) for r in gone])
+    svc.holder.mark_stale()
+
+
+def index_courses(
+    course_ids: list[int], gone_ids: list[int], provider_ids: list[int] = ()
+) -> None:
+    """Bulk update after an import: these courses (re)written, `gone_ids` taken out,
+    the providers' documents refreshed (their places may have changed)."""
+    svc = service()
+    day, sectors = today(), indexing.fund_sectors()
+    with force_locale("nl"):
+        docs = [
+            documents.course_document(facts, day, sectors)
+            for facts in indexing.course_facts_for(list(course_ids))
+        ]
+    written = {d["key"] for d in docs}
+    gone = [f"course:{i}" for i in gone_ids]
+    # A course read as withdrawn is not in `docs`: take it out as well.
+    gone += [f"course:{i}" for i in course_ids if f"course:{i}" not in written]
+    if provider_ids:
+        extra, missing = indexing.documents_for_keys(
+            [f"provider:{i}" for i in provider_ids], day
+        )
+        docs += extra
+        gone += missing
+    svc.holder.index.write(docs, gone)
     svc.holder.mark_stale()
 
 

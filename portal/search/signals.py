@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from portal.csvexport import safe_cell
+
 LOCAL = ZoneInfo(
     "Europe/Amsterdam"
 )  # days and weeks as people in the regions count them
@@ -100,12 +102,6 @@ def summarize(rows: list[LogRow], start: date, end: date, limit: int = TOP) -> S
     )
 
 
-def _safe_cell(value) -> str:
-    """Neutralise spreadsheet formulas in exported text (CSV injection)."""
-    text = str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
-
-
 def to_csv(summary: Summary) -> str:
     out = io.StringIO()
     writer = csv.writer(out, delimiter=";")
@@ -121,7 +117,7 @@ def to_csv(summary: Summary) -> str:
             writer.writerow(
                 [
                     kind,
-                    _safe_cell(s.query),
+                    safe_cell(s.query),
                     s.searches,
                     f"{s.average_results:.1f}".replace(".", ","),
                 ]

@@ -1,0 +1,206 @@
+"""Runs an import from a file to the import log: read, plan, and — when asked and the
+file is clean — apply in one transaction, then update the search index for exactly the
+changed courses. Used by `flask import courses` and the admin upload page."""
+
+import hashlib
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from flask import current_app
+from flask_babel import force_locale
+from flask_babel import lazy_gettext as _l
+
+from portal.catalog.models import Provider
+from portal.extensions import db
+from portal.imports import report as reports
+from portal.imports import sources
+from portal.imports.apply import apply_plan
+from portal.imports.models import ImportRun
+from portal.imports.plan import Plan, make_plan
+from portal.imports.records import MAX_BYTES, MAX_RECORDS, ImportFileError, ParseResult
+from portal.imports.state import load_state
+from portal.search import engine
+
+log = logging.getLogger(__name__)
+
+MODES = ("dry_run", "preview", "apply")
+
+
+@dataclass
+class Source:
+    filename: str
+    sha256: str
+    size: int
+    read: Callable[[str], ParseResult]  # provider_ref → records; may raise
+    payload: bytes | None = None  # an upload, kept between preview and apply
+
+
+def limits() -> dict:
+    config = current_app.config
+    return {
+        "max_bytes": config.get("IMPORT_MAX_BYTES", MAX_BYTES),
+        "max_records": config.get("IMPORT_MAX_RECORDS", MAX_RECORDS),
+    }
+
+
+def from_bytes(filename: str, data: bytes) -> Source:
+    return Source(
+        filename,
+        hashlib.sha256(data).hexdigest(),
+        len(data),
+        lambda ref: sources.read_bytes(filename, data, provider_ref=ref, **limits()),
+        payload=data,
+    )
+
+
+def from_path(path: str | Path) -> Source:
+    """A file or a folder; a folder's hash covers its readable files' names and bytes."""
+    path = Path(path)
+    files = (
+        sorted(p for p in path.iterdir() if p.suffix.lower() in sources.EXTENSIONS)
+        if path.is_dir()
+        else [path]
+    )
+    digest, size = hashlib.sha256(), 0
+    for file in files:
+        if path.is_dir():
+            digest.update(file.name.encode() + b"\0")
+        with open(file, "rb") as fh:
+            while chunk := fh.read(1 << 20):
+                digest.update(chunk)
+                size += len(chunk)
+    return Source(
+        path.name,
+        digest.hexdigest(),
+        size,
+        lambda ref: sources.read_path(path, provider_ref=ref, **limits()),
+    )
+
+
+def run_import(
+    source: Source,
+    *,
+    mode: str,
+    actor: str,
+    channel: str,
+    provider: Provider | None = None,
+    full: bool = False,
+    user_id: int | None = None,
+    run: ImportRun | None = None,
+) -> tuple[ImportRun, Plan | None]:
+    """Read, plan and (mode "apply") write; always leaves one logged `ImportRun`.
+    `run` continues a web preview instead of starting a new log entry."""
+    if mode not in MODES:
+        raise ValueError(mode)
+    run = run or ImportRun(
+        actor=actor,
+        channel=channel,
+        user_id=user_id,
+        filename=source.filename[:300],
+        sha256=source.sha256,
+        size_bytes=source.size,
+        provider_id=provider.id if provider else None,
+        full=full,
+    )
+    try:
+        parsed = source.read(provider.slug if provider else "")
+    except ImportFileError as exc:
+        return _finish(run, "failed", _message(exc)), None
+    run.format = parsed.format
+    state = load_state(parsed, provider.id if provider else None)
+    plan = make_plan(parsed, state, provider_id=run.provider_id, full=full)
+    run.report = reports.build(plan, state)
+    _count(run, plan)
+    if mode != "apply":
+        run.payload = source.payload if mode == "preview" else None
+        return _finish(run, mode, ""), plan
+    if plan.rejections:
+        message = _l(
+            "Er zijn %(n)s records afgekeurd. Er is niets veranderd: verbeter het "
+            "bestand en probeer het opnieuw.",
+            n=len(plan.rejections),
+        )
+        return _finish(run, "refused", message), plan
+    return _apply(run, plan), plan
+
+
+def _apply(run: ImportRun, plan: Plan) -> ImportRun:
+    now = datetime.now(UTC)
+    stored_before = run.id is not None  # a web preview being applied
+    run.status = "applying"
+    db.session.add(run)
+    try:
+        db.session.flush()
+        touched = apply_plan(plan, run.id, now)
+        run.status, run.applied_at, run.payload = "applied", now, None
+        db.session.commit()
+    except Exception:
+        # All or nothing: no course of this file stays half written.
+        db.session.rollback()
+        log.exception("import %s failed", run.filename)
+        failed = run if stored_before else _fresh_copy(run)
+        message = _l("Het importeren is mislukt. Er is niets veranderd.")
+        return _finish(failed, "failed", message)
+    try:
+        engine.index_courses(
+            touched["courses"], touched["withdrawn"], touched["providers"]
+        )
+    except Exception:
+        log.exception("search index not updated after import %s", run.id)
+        run.message = (
+            "De catalogus is bijgewerkt, de zoekindex niet: "
+            "draai 'flask search reindex'."
+        )
+        db.session.commit()
+    return run
+
+
+def _fresh_copy(run: ImportRun) -> ImportRun:
+    """The log entry again after a rollback (the old one was never stored)."""
+    copy = ImportRun(
+        **{
+            c: getattr(run, c)
+            for c in (
+                "actor",
+                "channel",
+                "user_id",
+                "filename",
+                "sha256",
+                "size_bytes",
+                "provider_id",
+                "full",
+                "format",
+                "report",
+                "created",
+                "updated",
+                "unchanged",
+                "rejected",
+                "withdrawn",
+            )
+        }
+    )
+    return copy
+
+
+def _count(run: ImportRun, plan: Plan) -> None:
+    for key, value in plan.counts.items():
+        setattr(run, key, value)
+
+
+def _message(exc: ImportFileError) -> str:
+    with force_locale("nl"):
+        text = str(exc.message)
+    return f"{exc.filename}: {text}" if exc.filename else text
+
+
+def _finish(run: ImportRun, status: str, message) -> ImportRun:
+    with force_locale("nl"):
+        run.status, run.message = status, str(message)
+    if status == "failed":
+        run.payload = None
+    db.session.add(run)
+    db.session.commit()
+    return run
