@@ -30,7 +30,8 @@ class VoucherApplication(db.Model):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     case_id: Mapped[int] = mapped_column(ForeignKey("desk_case.id"), unique=True)
-    applicant_id: Mapped[int] = mapped_column(ForeignKey("user.id"), index=True)
+    # None while an employer's invitation waits for the employee (wacht_op_medewerker).
+    applicant_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"), index=True)
     fund_id: Mapped[int] = mapped_column(ForeignKey("fund.id"), index=True)
 
     # A course from the catalogue, or one the applicant entered with a quote (offerte).
@@ -43,12 +44,12 @@ class VoucherApplication(db.Model):
     quote_pdf: Mapped[bytes | None] = mapped_column(LargeBinary)
 
     situation: Mapped[str] = mapped_column(String(30))
-    birth_date: Mapped[date]
-    postcode: Mapped[str] = mapped_column(String(7))
+    birth_date: Mapped[date | None]
+    postcode: Mapped[str] = mapped_column(String(7), default="")
     goal: Mapped[str] = mapped_column(String(30))
     goal_text: Mapped[str] = mapped_column(Text, default="")
-    consent_text: Mapped[str] = mapped_column(Text)
-    consent_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    consent_text: Mapped[str] = mapped_column(Text, default="")
+    consent_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=utcnow)
 
     # The split of the price at submission; the three always add up to price_cents.
     voucher_cents: Mapped[int] = mapped_column(Integer)
@@ -57,6 +58,18 @@ class VoucherApplication(db.Model):
     # Only when employed: the employer that pays its share.
     employer_kvk: Mapped[str] = mapped_column(String(8), default="")
     employer_email: Mapped[str] = mapped_column(String(254), default="")
+    # An employer started the application for an employee: the invitation binds to
+    # this e-mail address; only a resident account with it may accept.
+    invited_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
+    invitee_name: Mapped[str] = mapped_column(
+        String(120), default="", server_default=""
+    )
+    invitee_email: Mapped[str] = mapped_column(
+        String(254), default="", server_default=""
+    )
+
+    # Given once, on the first approval: what the provider bills the fund with.
+    voucher_code: Mapped[str | None] = mapped_column(String(24), unique=True)
 
     # The waitlist is ordered by this moment (then by id), never by the adviser's pace.
     submitted_at: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
@@ -80,7 +93,8 @@ class VoucherApplication(db.Model):
     proof_file: Mapped[bytes | None] = mapped_column(LargeBinary)
 
     case: Mapped[DeskCase] = relationship(backref=db.backref("voucher", uselist=False))
-    applicant: Mapped[User] = relationship(foreign_keys=[applicant_id])
+    applicant: Mapped[User | None] = relationship(foreign_keys=[applicant_id])
+    invited_by: Mapped[User | None] = relationship(foreign_keys=[invited_by_id])
     first_approver: Mapped[User | None] = relationship(foreign_keys=[first_approver_id])
     fund: Mapped[Fund] = relationship()
     course: Mapped[Course | None] = relationship()
@@ -92,6 +106,16 @@ class VoucherApplication(db.Model):
     @property
     def reference(self) -> str:
         return self.case.reference or ""
+
+    @property
+    def person_name(self) -> str:
+        """The applicant, or the invited employee before they accepted."""
+        return self.applicant.name if self.applicant else self.invitee_name
+
+    @property
+    def provider_email(self) -> str:
+        """Where the provider's copy goes; none for a course typed in by hand."""
+        return (self.course.provider.email or "") if self.course else ""
 
     @property
     def title(self) -> str:

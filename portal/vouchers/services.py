@@ -17,12 +17,13 @@ from portal.catalog.models import Fund
 from portal.desk.models import CaseNote, DeskCase
 from portal.desk.services import DeskError, _record
 from portal.extensions import db
-from portal.outbox.services import queue_email
 from portal.timestamps import utcnow
 from portal.vouchers.budget import budget_state, lock_budget
+from portal.vouchers.codes import new_code
 from portal.vouchers.models import VoucherApplication
+from portal.vouchers.notifications import notify
 from portal.vouchers.workflow import ApplicationStatus as S
-from portal.vouchers.workflow import can_transition, notified
+from portal.vouchers.workflow import can_transition
 
 SYSTEM = "system"
 
@@ -61,43 +62,7 @@ def _move(
     )
     if target in (S.REJECTED, S.WITHDRAWN, S.EXPIRED, S.COMPLETED):
         case.closed_at = utcnow()
-    _notify(application, current, target)
-
-
-def _notify(application: VoucherApplication, current: str, target: S) -> None:
-    case = application.case
-    addresses = {
-        "resident": application.applicant.email,
-        "employer": application.employer_email,
-        "adviser": case.assigned_to.email if case.assigned_to else "",
-    }
-    for who in sorted(notified(current, target)):
-        if not addresses.get(who):
-            continue
-        subject = _(
-            "Aanvraag scholingsvoucher %(reference)s: %(status)s",
-            reference=case.reference,
-            status=_(target.label),
-        )
-        if who == "employer" and target == S.AWAITING_EMPLOYER:
-            from portal.vouchers.employer import employer_link  # it imports us
-
-            queue_email(
-                addresses[who],
-                subject,
-                "vouchers/email/employer_request.txt",
-                application=application,
-                link=employer_link(application),
-            )
-            continue
-        queue_email(
-            addresses[who],
-            subject,
-            "vouchers/email/status_changed.txt",
-            application=application,
-            status=target,
-            to_applicant=who == "resident",
-        )
+    notify(application, current, target)
 
 
 def move_as_employer(
@@ -183,9 +148,30 @@ def approve(application: VoucherApplication, adviser: User) -> Approval:
     return Approval.APPROVED
 
 
+def give_voucher_code(application: VoucherApplication) -> str:
+    """The application's voucher code, made on its first approval and never changed
+    (a reconsideration or a move up from the waitlist keeps it)."""
+    while not application.voucher_code:
+        code = new_code()
+        taken = select(VoucherApplication.id).where(
+            VoucherApplication.voucher_code == code
+        )
+        if db.session.scalar(taken) is None:  # a clash is ~2^-78, but never twice
+            application.voucher_code = code
+    return application.voucher_code
+
+
 def _reserve(application: VoucherApplication, actor: User | None, action: str) -> None:
     application.reserved_cents = application.voucher_cents
-    _move(application, S.APPROVED, actor, action, reserved=application.voucher_cents)
+    give_voucher_code(application)
+    _move(
+        application,
+        S.APPROVED,
+        actor,
+        action,
+        reserved=application.voucher_cents,
+        voucher_code=application.voucher_code,
+    )
 
 
 def promote_waitlist(fund: Fund) -> list[VoucherApplication]:

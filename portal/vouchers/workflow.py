@@ -16,6 +16,7 @@ def N_(text: str) -> str:
 
 class ApplicationStatus(StrEnum):
     DRAFT = "concept"
+    AWAITING_EMPLOYEE = "wacht_op_medewerker"
     SUBMITTED = "ingediend"
     AWAITING_EMPLOYER = "wacht_op_werkgever"
     IN_REVIEW = "in_behandeling"
@@ -38,6 +39,7 @@ S = ApplicationStatus
 
 LABELS = {
     S.DRAFT: N_("Concept"),
+    S.AWAITING_EMPLOYEE: N_("Wacht op werknemer"),
     S.SUBMITTED: N_("Ingediend"),
     S.AWAITING_EMPLOYER: N_("Wacht op werkgever"),
     S.IN_REVIEW: N_("In behandeling"),
@@ -52,6 +54,10 @@ LABELS = {
 }
 
 ROLES = ("resident", "employer", "adviser", "admin", "system")
+
+# Where an application begins: a resident's own draft, or an employer's invitation
+# that waits for the employee (it never comes back to either).
+STARTS = frozenset({S.DRAFT, S.AWAITING_EMPLOYEE})
 
 # Not yet decided: the resident may still withdraw.
 UNDECIDED = frozenset(
@@ -81,6 +87,10 @@ TRANSITIONS: dict[str, frozenset[tuple[ApplicationStatus, ApplicationStatus]]] =
             (S.DRAFT, S.SUBMITTED),
             (S.DRAFT, S.WITHDRAWN),
             (S.MORE_INFO_NEEDED, S.IN_REVIEW),  # sends what was asked for
+            # The employee of an employer's invitation: checks, consents, submits;
+            (S.AWAITING_EMPLOYEE, S.SUBMITTED),
+            # or declines (the employer is told).
+            (S.AWAITING_EMPLOYEE, S.WITHDRAWN),
         }
         | {(status, S.WITHDRAWN) for status in UNDECIDED}
     ),
@@ -88,6 +98,7 @@ TRANSITIONS: dict[str, frozenset[tuple[ApplicationStatus, ApplicationStatus]]] =
         {
             (S.AWAITING_EMPLOYER, S.SUBMITTED),  # confirms its share: to the queue
             (S.AWAITING_EMPLOYER, S.MORE_INFO_NEEDED),  # declines: resident decides
+            (S.AWAITING_EMPLOYEE, S.WITHDRAWN),  # takes back its invitation
         }
     ),
     "adviser": _ADVISER_STEPS,
@@ -99,6 +110,7 @@ TRANSITIONS: dict[str, frozenset[tuple[ApplicationStatus, ApplicationStatus]]] =
             (S.WAITLISTED, S.APPROVED),  # money was released: moves up in order
             (S.APPROVED, S.STARTED),  # the provider confirmed by its signed link
             (S.APPROVED, S.EXPIRED),  # not started within the fund's weeks
+            (S.AWAITING_EMPLOYEE, S.EXPIRED),  # the employee's invitation lapsed
         }
     ),
 }
@@ -124,7 +136,8 @@ def roles_by_step() -> dict[tuple[str, str], frozenset[str]]:
 
 
 # Who gets an e-mail (through the outbox) on a step. "employer" only when the applicant
-# is employed, "provider" is the course provider; steps not listed notify nobody.
+# is employed, "provider" is the course provider (when it has an e-mail address),
+# "employee" the invited employee before they accepted; steps not listed notify nobody.
 NOTIFY: dict[tuple[ApplicationStatus, ApplicationStatus], frozenset[str]] = {
     (S.DRAFT, S.SUBMITTED): frozenset({"resident"}),  # confirmation + reference
     (S.SUBMITTED, S.AWAITING_EMPLOYER): frozenset({"employer"}),  # the signed link
@@ -140,6 +153,9 @@ NOTIFY: dict[tuple[ApplicationStatus, ApplicationStatus], frozenset[str]] = {
     (S.APPROVED, S.EXPIRED): frozenset({"resident", "employer", "provider"}),
     (S.APPROVED, S.WITHDRAWN): frozenset({"employer", "provider"}),
     (S.STARTED, S.COMPLETED): frozenset({"resident"}),
+    (S.AWAITING_EMPLOYEE, S.SUBMITTED): frozenset({"employer"}),  # the employee agreed
+    (S.AWAITING_EMPLOYEE, S.WITHDRAWN): frozenset({"employer", "employee"}),
+    (S.AWAITING_EMPLOYEE, S.EXPIRED): frozenset({"employer", "employee"}),
 } | {
     (status, S.WITHDRAWN): frozenset({"employer", "adviser"})
     for status in UNDECIDED - {S.SUBMITTED}

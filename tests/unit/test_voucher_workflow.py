@@ -8,6 +8,7 @@ from portal.vouchers.workflow import (
     FINAL,
     NOTIFY,
     ROLES,
+    STARTS,
     TRANSITIONS,
     ApplicationStatus,
     can_transition,
@@ -29,10 +30,13 @@ ALLOWED = {
         ("in_behandeling", "ingetrokken"),
         ("aanvullen", "ingetrokken"),
         ("wachtlijst", "ingetrokken"),
+        ("wacht_op_medewerker", "ingediend"),  # the invited employee consents
+        ("wacht_op_medewerker", "ingetrokken"),  # or declines
     },
     "employer": {
         ("wacht_op_werkgever", "ingediend"),
         ("wacht_op_werkgever", "aanvullen"),
+        ("wacht_op_medewerker", "ingetrokken"),  # takes back its invitation
     },
     "adviser": {
         ("ingediend", "in_behandeling"),
@@ -52,6 +56,7 @@ ALLOWED = {
         ("wachtlijst", "goedgekeurd"),
         ("goedgekeurd", "gestart"),
         ("goedgekeurd", "vervallen"),
+        ("wacht_op_medewerker", "vervallen"),
     },
 }
 ALLOWED["admin"] = ALLOWED["adviser"] | {("afgewezen", "in_behandeling")}
@@ -73,6 +78,7 @@ def test_each_step_is_allowed_only_for_the_roles_in_the_table(current, target, r
 def test_the_statuses_are_the_dutch_values_of_the_issue():
     assert [str(s) for s in S] == [
         "concept",
+        "wacht_op_medewerker",
         "ingediend",
         "wacht_op_werkgever",
         "in_behandeling",
@@ -119,9 +125,11 @@ def test_nothing_leaves_a_final_status_but_an_admins_reconsideration():
     assert leaving == {("admin", S.REJECTED, S.IN_REVIEW)}
 
 
-def test_every_status_is_reachable_from_concept_and_can_end():
+def test_every_status_is_reachable_from_a_start_and_can_end():
+    assert STARTS == {S.DRAFT, S.AWAITING_EMPLOYEE}
     steps = roles_by_step()
-    reached, frontier = {S.DRAFT}, [S.DRAFT]
+    assert not any(t in STARTS for _, t in steps), "nothing goes back to a start"
+    reached, frontier = set(STARTS), list(STARTS)
     while frontier:
         current = frontier.pop()
         for c, t in steps:
@@ -140,3 +148,5 @@ def test_notifications_go_with_real_steps():
     assert notified(S.SUBMITTED, S.AWAITING_EMPLOYER) == {"employer"}
     assert notified(S.AWAITING_EMPLOYER, S.MORE_INFO_NEEDED) == {"resident"}
     assert notified(S.SUBMITTED, S.IN_REVIEW) == frozenset()
+    assert notified(S.AWAITING_EMPLOYEE, S.WITHDRAWN) == {"employer", "employee"}
+    assert notified(S.AWAITING_EMPLOYEE, S.SUBMITTED) == {"employer"}
