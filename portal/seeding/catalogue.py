@@ -34,6 +34,7 @@ class CatalogueSeeder:
                     "name": p["name"],
                     "kind": p["kind"],
                     "website": p.get("website") or "",
+                    "email": p.get("email") or "",
                     "description_nl": p.get("description_nl", ""),
                     "description_en": p.get("description_en", ""),
                     "src": str(p.get("src", "")),

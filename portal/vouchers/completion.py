@@ -1,9 +1,10 @@
 """Start and completion of an approved voucher, and the payout to the provider.
 
-The provider confirms the start by a signed link (like the employer's: expiring, and
-single use because it works only while the voucher is approved), or the adviser
-records it. Completion needs proof: a diploma or certificate, or proof of at least
-80 % attendance, checked by its content. The payout moves the reservation to paid in
+The provider confirms the start by a signed link (like the employer's: expiring; the
+start can be confirmed once, while the voucher is approved), or the adviser records
+it. Completion needs proof: a diploma or certificate, or proof of at least 80 %
+attendance, checked by its content; the provider sends it through the same link, the
+resident in "Mijn aanvragen", the adviser on the desk. The payout moves the reservation to paid in
 the same transaction as the status change, under the fund's budget lock, so reserved
 + paid + remaining stays the budget. Services flush, the view commits.
 """
@@ -60,12 +61,20 @@ def check_proof(data: bytes) -> str:
 
 def provider_link(application: VoucherApplication) -> str:
     token = links.sign(application, _SALT)
-    return url_for("applications.provider_start", token=token, _external=True)
+    return url_for("applications.provider.start", token=token, _external=True)
 
 
 def application_for_start_token(token: str) -> VoucherApplication | None:
     """The approved application the link is for; None when forged, expired or used."""
     return links.application_for(token, _SALT, PROVIDER_LINK_DAYS, S.APPROVED)
+
+
+def application_for_provider_token(token: str) -> VoucherApplication | None:
+    """The application while the provider has business with it (approved or started):
+    the decision letter, the start, the proof. None when forged, expired or done."""
+    return links.application_for(
+        token, _SALT, PROVIDER_LINK_DAYS, (S.APPROVED, S.STARTED)
+    )
 
 
 def record_start(
@@ -79,12 +88,16 @@ def record_start(
 
 def add_proof(
     application: VoucherApplication,
-    adviser: User,
+    actor: User | None,
     kind: str,
     filename: str,
     data: bytes,
+    **who,
 ) -> None:
-    """Keep the proof of completion with the application (replacing an earlier one)."""
+    """Keep the proof of completion with the application (replacing an earlier one).
+
+    `actor` is the adviser or the resident; None for the provider by its signed link,
+    whose name then goes in `who` (provider_name=...). The audit trail records it."""
     if application.status != S.STARTED:
         raise services.VoucherError(
             _("Een bewijs kan alleen bij een gestarte opleiding.")
@@ -95,7 +108,7 @@ def add_proof(
     application.proof_kind = kind
     application.proof_filename = filename[:200]
     application.proof_file = data
-    _record(application.case, adviser, "proof_added", kind=kind, size=len(data))
+    _record(application.case, actor, "proof_added", kind=kind, size=len(data), **who)
     db.session.flush()
 
 

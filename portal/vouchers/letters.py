@@ -45,8 +45,17 @@ def _conditions(application: VoucherApplication) -> list[str]:
             weeks=fund.start_within_weeks,
         ),
         _(
-            "Het fonds betaalt de voucher aan de opleider, niet aan u. Geef de opleider "
-            "het vouchernummer."
+            "Het fonds betaalt de voucher aan de opleider, niet aan u. De opleider "
+            "heeft de vouchercode nodig."
+        ),
+        _(
+            "Wij sturen de opleider een e-mail met de vouchercode en een kopie van "
+            "deze brief."
+        )
+        if application.provider_email
+        else _(
+            "Wij hebben geen e-mailadres van de opleider. Geef deze brief daarom zelf "
+            "aan de opleider."
         ),
         _(
             "Na de opleiding laat u een diploma of certificaat zien, of een bewijs dat "
@@ -96,7 +105,7 @@ def decision_letter(application: VoucherApplication) -> bytes:
             Paragraph(_text(_("Wij kennen u een scholingsvoucher toe.")), s["h2"]),
             _facts(
                 [
-                    (_("Vouchernummer"), application.reference),
+                    (_("Vouchercode"), application.voucher_code or ""),
                     (_("Voucher"), euro(application.voucher_cents)),
                     (_("Werkgever"), euro(application.employer_cents)),
                     (_("Eigen deel"), euro(application.own_cents)),

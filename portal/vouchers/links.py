@@ -6,6 +6,8 @@ application has the one status the link is for; the answer moves it on and that
 status does not come back, so each link is single use.
 """
 
+from collections.abc import Collection
+
 from flask import current_app
 from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
 
@@ -19,10 +21,11 @@ def sign(application: VoucherApplication, salt: str) -> str:
 
 
 def application_for(
-    token: str, salt: str, days: int, status: str
+    token: str, salt: str, days: int, status: str | Collection[str]
 ) -> VoucherApplication | None:
-    """The application the token is for, while it has `status`; None when forged,
-    expired or already used."""
+    """The application the token is for, while it has `status` (or one of several);
+    None when forged, expired or already used."""
+    statuses = {status} if isinstance(status, str) else set(status)
     try:
         data = _serializer(salt).loads(token, max_age=days * 24 * 3600)
     except (BadSignature, SignatureExpired):
@@ -31,7 +34,7 @@ def application_for(
     application = (
         db.session.get(VoucherApplication, found) if isinstance(found, int) else None
     )
-    if application is None or application.status != status:
+    if application is None or application.status not in statuses:
         return None
     return application
 
