@@ -19,6 +19,7 @@ from wtforms import (
 )
 from wtforms.validators import DataRequired, Length, Optional, ValidationError
 
+from portal.vouchers.completion import MAX_PROOF_BYTES, PROOF_KINDS
 from portal.vouchers.forms import REQUIRED, QuoteForm
 from portal.vouchers.submission import ApplicationInput
 
@@ -40,6 +41,21 @@ CONSENT_TEXT = _l(
     "aanvraag te beoordelen, en dat het mijn werkgever vraagt om zijn deel te betalen "
     "als ik in loondienst werk. Mijn gegevens worden niet voor iets anders gebruikt."
 )
+
+
+def read_quote(upload) -> bytes:
+    """The quote's bytes: a PDF (by its content, not its name) of at most 5 MB."""
+    if not upload or not getattr(upload, "filename", ""):
+        raise ValidationError(_l("Voeg de offerte van de opleider toe."))
+    try:
+        data = upload.read(QUOTE_MAX_BYTES + 1)
+    finally:
+        upload.close()  # a large upload is a temporary file: do not leave it open
+    if len(data) > QUOTE_MAX_BYTES:
+        raise ValidationError(_l("De offerte is groter dan 5 MB."))
+    if not data.startswith(b"%PDF"):
+        raise ValidationError(_l("De offerte moet een pdf-bestand zijn."))
+    return data
 
 
 class ApplyForm(QuoteForm):
@@ -86,20 +102,8 @@ class ApplyForm(QuoteForm):
 
     def validate_quote(self, field) -> None:
         """Checked by its content, not its name: a PDF starts with %PDF."""
-        if self.has_course:
-            return
-        upload = field.data
-        if not upload or not getattr(upload, "filename", ""):
-            raise ValidationError(_l("Voeg de offerte van de opleider toe."))
-        try:
-            data = upload.read(QUOTE_MAX_BYTES + 1)
-        finally:
-            upload.close()  # a large upload is a temporary file: do not leave it open
-        if len(data) > QUOTE_MAX_BYTES:
-            raise ValidationError(_l("De offerte is groter dan 5 MB."))
-        if not data.startswith(b"%PDF"):
-            raise ValidationError(_l("De offerte moet een pdf-bestand zijn."))
-        self.quote_bytes = data
+        if not self.has_course:
+            self.quote_bytes = read_quote(field.data)
 
     def validate_employer_kvk(self, field) -> None:
         if self.employed and not KVK.match((field.data or "").strip()):
@@ -164,6 +168,23 @@ class EmployerForm(FlaskForm):
 
 class PayMyselfForm(FlaskForm):
     """Nothing to fill in: the button, with CSRF protection."""
+
+
+class ProofForm(FlaskForm):
+    """The proof of completion, from the adviser, the resident or the provider."""
+
+    kind = RadioField(
+        _l("Wat voor bewijs is het?"),
+        choices=[SelectChoice(k, v) for k, v in PROOF_KINDS.items()],
+        validators=[DataRequired(_l("Kies wat voor bewijs het is."))],
+    )
+    proof = FileField(_l("Het bewijs (pdf, png of jpg, hoogstens 5 MB)"))
+
+    def read(self) -> tuple[str, bytes]:
+        """The upload's name and bytes (one byte past the limit, so it is refused)."""
+        upload = self.proof.data
+        data = upload.read(MAX_PROOF_BYTES + 1) if upload else b""
+        return getattr(upload, "filename", "") or "", data
 
 
 class ProviderStartForm(FlaskForm):

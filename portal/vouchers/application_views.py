@@ -22,16 +22,26 @@ from portal.clock import today
 from portal.desk.models import DeskCase
 from portal.desk.vocab import STATUSES
 from portal.extensions import db
-from portal.vouchers import completion, employer, expiry, services
+from portal.vouchers import (
+    completion,
+    employer,
+    employer_views,
+    expiry,
+    invitation,
+    invite_views,
+    provider_views,
+    services,
+)
 from portal.vouchers.application_forms import (
     GOALS,
     AnswerForm,
     ApplyForm,
     EmployerForm,
     PayMyselfForm,
-    ProviderStartForm,
+    ProofForm,
     WithdrawForm,
 )
+from portal.vouchers.invite_forms import WithdrawInvitationForm
 from portal.vouchers.letters import DECIDED, letter_response
 from portal.vouchers.models import VoucherApplication
 from portal.vouchers.submission import NotEligible, submit
@@ -39,6 +49,11 @@ from portal.vouchers.workflow import UNDECIDED
 from portal.vouchers.workflow import ApplicationStatus as S
 
 bp = Blueprint("applications", __name__, url_prefix="/vouchers", cli_group="vouchers")
+# The provider's link, the employer's start and the employee's invitation have their
+# own modules; their URLs share /vouchers (endpoints applications.provider.start, …).
+bp.register_blueprint(provider_views.bp)
+bp.register_blueprint(employer_views.bp)
+bp.register_blueprint(invite_views.bp)
 resident_only = role_required("resident")
 
 
@@ -52,7 +67,7 @@ def get_application_or_404(application_id: int, for_user: User) -> VoucherApplic
 
 @bp.context_processor
 def application_words() -> dict:
-    return {"GOALS": GOALS, "STATUSES": STATUSES}
+    return {"GOALS": GOALS, "STATUSES": STATUSES, "PROOF_KINDS": completion.PROOF_KINDS}
 
 
 @bp.route("/aanvragen", methods=["GET", "POST"])
@@ -111,6 +126,8 @@ def _render_detail(application: VoucherApplication, status: int = 200, **forms):
         can_answer=application.status == S.MORE_INFO_NEEDED,
         employer_declined=employer.declined_by_employer(application),
         has_letter=application.status in DECIDED,
+        can_send_proof=application.status == S.STARTED,
+        proof_form=forms.get("proof") or ProofForm(prefix="proof"),
         pay_form=PayMyselfForm(prefix="pay"),
         withdraw_form=forms.get("withdraw") or WithdrawForm(prefix="withdraw"),
         answer_form=forms.get("answer") or AnswerForm(prefix="answer"),
@@ -196,23 +213,6 @@ def employer_answer(token: str):
     ), status
 
 
-@bp.route("/opleider/<token>", methods=["GET", "POST"])
-def provider_start(token: str):
-    """The provider's signed link: confirms the start, no account needed."""
-    application = completion.application_for_start_token(token)
-    if application is None:
-        return render_template("vouchers/provider_link_invalid.html"), 404
-    form = ProviderStartForm()
-    if form.validate_on_submit():
-        completion.record_start(application, None, form.name.data)
-        db.session.commit()
-        return render_template("vouchers/provider_done.html")
-    status = 400 if form.errors else 200
-    return render_template(
-        "vouchers/provider_start.html", application=application, form=form
-    ), status
-
-
 @bp.get("/werkgever")
 @role_required("employer")
 def employer_dashboard():
@@ -230,6 +230,7 @@ def employer_dashboard():
     rows = [
         {
             "application": a,
+            "can_withdraw": a.status == S.AWAITING_EMPLOYEE,
             "confirmed": employer.confirmation(a),
             "answer_link": employer.employer_link(a)
             if a.status == S.AWAITING_EMPLOYER
@@ -237,7 +238,34 @@ def employer_dashboard():
         }
         for a in applications
     ]
-    return render_template("vouchers/employer_dashboard.html", rows=rows)
+    return render_template(
+        "vouchers/employer_dashboard.html",
+        rows=rows,
+        withdraw_form=WithdrawInvitationForm(),
+    )
+
+
+@bp.post("/mijn-aanvragen/<int:application_id>/bewijs")
+@resident_only
+def proof(application_id: int):
+    """The resident sends the diploma or the proof of attendance once started."""
+    application = get_application_or_404(application_id, current_user)
+    formdata = CombinedMultiDict((request.files, request.form))
+    form = ProofForm(formdata=formdata, prefix="proof")
+    if not form.validate_on_submit():
+        return _render_detail(application, 400, proof=form)
+    filename, data = form.read()
+    try:
+        completion.add_proof(
+            application, current_user, form.kind.data, filename, data, by="resident"
+        )
+    except services.VoucherError as exc:
+        db.session.rollback()
+        form.proof.errors = [exc.message]
+        return _render_detail(application, 400, proof=form)
+    db.session.commit()
+    flash(_("Het bewijs is verstuurd. De adviseur controleert het."), "success")
+    return redirect(url_for(".detail", application_id=application.id))
 
 
 @bp.get("/mijn-aanvragen/<int:application_id>/besluit.pdf")
@@ -251,9 +279,13 @@ def letter(application_id: int):
 
 @bp.cli.command("expire")
 def expire_command():
-    """Lapse approved vouchers not started in time; their money moves the waitlist."""
+    """Lapse approved vouchers not started in time (their money moves the waitlist)
+    and employers' invitations the employee did not answer in time."""
     # The e-mails are rendered and translated as in a request (Dutch, full URLs).
     with current_app.test_request_context():
         lapsed = expiry.expire_unstarted(today())
+        lapsed += expiry.expire_invitations(today(), invitation.INVITE_LINK_DAYS)
         db.session.commit()
-    print(f"{lapsed} vouchers vervallen: niet op tijd gestart.")
+    print(
+        f"{lapsed} vouchers en uitnodigingen vervallen: niet op tijd gestart of beantwoord."
+    )

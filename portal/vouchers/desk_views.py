@@ -14,7 +14,7 @@ from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from flask_wtf import FlaskForm
 from werkzeug.datastructures import CombinedMultiDict
-from wtforms import FileField, RadioField, SelectChoice, TextAreaField
+from wtforms import TextAreaField
 from wtforms.validators import DataRequired, Length
 
 from portal.accounts.access import role_required
@@ -23,7 +23,7 @@ from portal.desk import queries
 from portal.desk.workflow import ADVISER_ROLES
 from portal.extensions import db
 from portal.vouchers import completion, services
-from portal.vouchers.application_forms import GOALS
+from portal.vouchers.application_forms import GOALS, ProofForm
 from portal.vouchers.budget import budget_state
 from portal.vouchers.letters import DECIDED, letter_response
 from portal.vouchers.vocab import SITUATIONS
@@ -58,15 +58,6 @@ def desk_words() -> dict:
     from portal.desk.views import desk_words  # the desk imports this module
 
     return desk_words()
-
-
-class ProofForm(FlaskForm):
-    kind = RadioField(
-        _l("Wat voor bewijs is het?"),
-        choices=[SelectChoice(k, v) for k, v in completion.PROOF_KINDS.items()],
-        validators=[DataRequired(_l("Kies wat voor bewijs het is."))],
-    )
-    proof = FileField(_l("Het bewijs (pdf, png of jpg, hoogstens 5 MB)"))
 
 
 FORMS = {
@@ -156,10 +147,10 @@ def _start(application, form) -> str:
 
 
 def _proof(application, form) -> str:
-    upload = form.proof.data
-    data = upload.read(completion.MAX_PROOF_BYTES + 1) if upload else b""
-    filename = getattr(upload, "filename", "") or ""
-    completion.add_proof(application, current_user, form.kind.data, filename, data)
+    filename, data = form.read()
+    completion.add_proof(
+        application, current_user, form.kind.data, filename, data, by="adviser"
+    )
     return _("Het bewijs is toegevoegd.")
 
 
