@@ -66,7 +66,10 @@ def register():
             db.session.commit()
             login_user(user)
             flash(_("Uw account is aangemaakt."), "success")
-            return redirect(url_for("accounts.account"))
+            # Back to where one came from, e.g. an employer's invitation link.
+            return redirect(
+                safe_next_url(request.args.get("next") or url_for("accounts.account"))
+            )
     return render_template("accounts/register.html", form=form)
 
 

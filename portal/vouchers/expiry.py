@@ -39,3 +39,19 @@ def _approved_on(application: VoucherApplication) -> date | None:
         if e.to_status == S.APPROVED
     ]
     return max(moments, default=None)
+
+
+def expire_invitations(today: date, days: int) -> int:
+    """Employers' invitations the employee left unanswered for more than `days` lapse
+    (the link stopped working then); employer and employee are told."""
+    waiting = db.session.scalars(
+        select(VoucherApplication)
+        .join(DeskCase)
+        .where(DeskCase.status == S.AWAITING_EMPLOYEE)
+    ).all()
+    lapsed = 0
+    for application in waiting:
+        if application.case.created_at.date() + timedelta(days=days) < today:
+            _end(application, S.EXPIRED, None, "invitation_expired", "")
+            lapsed += 1
+    return lapsed
