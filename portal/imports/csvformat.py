@@ -90,7 +90,13 @@ class _Row:
     """One data row: its cells by column name and the rejections found so far."""
 
     def __init__(self, cells: dict, line: int, filename: str):
-        self.cells = cells
+        self.raw_description = cells.get("omschrijving", "")
+        self.cells = {
+            name: cell.strip()
+            if cell.isprintable() and "  " not in cell
+            else clean_text(cell)
+            for name, cell in cells.items()
+        }
         self.origin = f"regel {line}"
         self.filename = filename
         self.record_id = cells.get("id", "")[:120] or self.origin
@@ -101,8 +107,8 @@ class _Row:
             Rejection(self.record_id, column, message, self.origin, self.filename)
         )
 
-    def text(self, column: str, *, single_line: bool = True) -> str:
-        return clean_text(self.cells.get(column, ""), single_line=single_line)
+    def text(self, column: str) -> str:
+        return self.cells.get(column, "")
 
     def check(self, column: str, func, *args):
         try:
@@ -219,7 +225,7 @@ def _record(row: _Row, provider_ref: str) -> CourseRecord | None:
         sector=sector,
         delivery=delivery,
         price_cents=price_cents,
-        description_nl=row.text("omschrijving", single_line=False),
+        description_nl=clean_text(row.raw_description, single_line=False),
         crebo=crebo,
         duration_nl=duration,
         duration_hours=hours,
@@ -243,8 +249,11 @@ def read_csv(
     """Every row of a CSV file as a record or a rejection; ImportFileError when the file
     as a whole cannot be read (encoding, header, too many rows, broken quoting)."""
     text = _decode(data, filename)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
+    reader = csv.reader(
+        io.StringIO(text, newline=""), delimiter=_delimiter(text), strict=True
+    )
     result = ParseResult(files=[filename] if filename else [], format=FORMAT)
+    previous = 0
     try:
         names = _header(reader, filename)
         width, previous, count = len(names), reader.line_num, 0
@@ -261,11 +270,10 @@ def read_csv(
                     ),
                     filename,
                 )
-            row = _Row(
-                {name: cell for name, cell in zip(names, cells, strict=False) if name},
-                line,
-                filename,
-            )
+            cells_by_name = {
+                name: cell for name, cell in zip(names, cells, strict=False) if name
+            }
+            row = _Row(cells_by_name, line, filename)
             if any(cell.strip() for cell in cells[width:]):
                 row.reject(
                     "",
@@ -278,12 +286,11 @@ def read_csv(
                 result.rejections.extend(row.rejections)
             else:
                 result.records.append(record)
-    except csv.Error as error:
+    except csv.Error:
         raise ImportFileError(
             _l(
-                "Het bestand kan niet gelezen worden in regel %(line)s: %(error)s.",
-                line=reader.line_num + 1,
-                error=str(error),
+                'De aanhalingstekens (") kloppen niet vanaf regel %(line)s. Staat er een aanhalingsteken te veel of te weinig? Dan leest de rest van het bestand niet goed.',
+                line=previous + 1,
             ),
             filename,
         ) from None

@@ -49,10 +49,25 @@ class _Problems:
             return None
 
 
-def _required(problems: _Problems, field: str, value: str, what) -> str:
+MISSING = {
+    f"{CLS}.programId": _l("Het programId ontbreekt. Dit veld is verplicht."),
+    f"{CLS}.orgUnitId": _l(
+        "De aanbieder (orgUnitId) ontbreekt. Dit veld is verplicht."
+    ),
+    "programDescriptions.programName": _l(
+        "De Nederlandse naam (programName nl) ontbreekt. Dit veld is verplicht."
+    ),
+    f"{CLS}.programLevel": _l(
+        "Het niveau (programLevel) ontbreekt. Dit veld is verplicht."
+    ),
+    f"{CLS}.programForm": _l("De vorm (programForm) ontbreekt. Dit veld is verplicht."),
+}
+
+
+def _required(problems: _Problems, field: str, value) -> bool:
     if not value:
-        problems.add(field, _l("%(what)s ontbreekt. Dit veld is verplicht.", what=what))
-    return value
+        problems.add(field, MISSING[field])
+    return bool(value)
 
 
 def _starts(
@@ -134,45 +149,30 @@ def map_program(
     external_id = clean_text(classification.get("programId"))
     if external_id:
         problems.record = external_id[:120]
-    _required(problems, f"{CLS}.programId", external_id, _l("Het programId"))
+    _required(problems, f"{CLS}.programId", external_id)
     external_id = problems.check(
         f"{CLS}.programId", check_length, external_id, "external_id"
     )
     provider = clean_text(classification.get("orgUnitId")) or provider_ref
-    _required(problems, f"{CLS}.orgUnitId", provider, _l("De aanbieder (orgUnitId)"))
+    _required(problems, f"{CLS}.orgUnitId", provider)
     provider = problems.check(
         f"{CLS}.orgUnitId", check_length, provider, "provider_ref"
     )
 
     title = clean_text(parts.localized(texts.get("programName")))
-    _required(
-        problems,
-        "programDescriptions.programName",
-        title,
-        _l("De Nederlandse naam (programName nl)"),
-    )
+    _required(problems, "programDescriptions.programName", title)
     title = problems.check(
         "programDescriptions.programName", check_length, title, "title"
     )
 
     raw_level = classification.get("programLevel")
     level_code = level = None
-    if _required(
-        problems,
-        f"{CLS}.programLevel",
-        clean_text(raw_level),
-        _l("Het niveau (programLevel)"),
-    ):
+    if _required(problems, f"{CLS}.programLevel", clean_text(raw_level)):
         level_code = problems.check(f"{CLS}.programLevel", vocab.level_code, raw_level)
         level = vocab.LEVELS.get(level_code)
     raw_forms = parts.as_list(classification.get("programForm"))
     forms = None
-    if _required(
-        problems,
-        f"{CLS}.programForm",
-        "x" if raw_forms else "",
-        _l("De vorm (programForm)"),
-    ):
+    if _required(problems, f"{CLS}.programForm", raw_forms):
         forms = problems.check(f"{CLS}.programForm", vocab.form_codes, raw_forms)
     program_type = problems.check(
         f"{CLS}.programType", vocab.type_code, classification.get("programType")

@@ -186,6 +186,8 @@ def cost_lines(schedule: dict) -> tuple[str, list]:
         return "programSchedule.genericProgramRun.cost", generic
     runs = as_list(schedule.get("programRun"))
     first = as_list(as_dict(runs[0]).get("cost")) if runs else []
+    if not first:
+        return "programSchedule.genericProgramRun.cost", []
     return "programSchedule.programRun[0].cost", first
 
 

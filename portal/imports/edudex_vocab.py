@@ -154,7 +154,7 @@ KEYWORDS = (
 )
 
 # Short words only count as a whole word ("ict", not the "ict" in "predictive").
-WORDS = {"ict": "ict", "it": "ict", "zorg": "zorg"}
+WORDS = {"ict": "ict", "it": "ict"}
 _WORD_RE = re.compile(r"\w+")
 
 _LEVEL_LOOKUP = {code.lower(): code for code in LEVELS}

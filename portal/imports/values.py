@@ -8,6 +8,7 @@ once, here.
 import re
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
+from functools import lru_cache
 
 from flask_babel import lazy_gettext as _l
 
@@ -32,10 +33,12 @@ _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _SPACES_RE = re.compile(r"\s+")
 _URL_RE = re.compile(r"https?://[^\s<>\"']+", re.IGNORECASE)
 _AMOUNT_RE = re.compile(r"-?\d+(?:[.,]\d+)?")
-_EURO_NOISE_RE = re.compile(r"(?:€|eur(?:o)?\b|\s)", re.IGNORECASE)
+_EURO_NOISE_RE = re.compile(
+    r"^(?:€|eur(?:o)?\b)?\s*|\s*(?:€|eur(?:o)?)?$", re.IGNORECASE
+)
 _EURO_PLAIN_RE = re.compile(r"\d+(?:[.,]\d{1,2})?")
-_EURO_NL_RE = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?")
-_EURO_EN_RE = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?")
+_EURO_NL_RE = re.compile(r"[1-9]\d{0,2}(?:\.\d{3})+(?:,\d{1,2})?")
+_EURO_EN_RE = re.compile(r"[1-9]\d{0,2}(?:,\d{3})+(?:\.\d{1,2})?")
 _ISO_DATE_RE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 _NL_DATE_RE = re.compile(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})")
 
@@ -53,7 +56,10 @@ def clean_text(value, *, single_line: bool = True) -> str:
     names on one line with single spaces, longer texts keep their line breaks."""
     if value is None:
         return ""
-    text = _CONTROL_RE.sub("", str(value))
+    text = value if type(value) is str else str(value)
+    if text.isprintable() and not (single_line and "  " in text):
+        return text.strip()  # the common case, without the regular expressions
+    text = _CONTROL_RE.sub("", text)
     if single_line:
         return _SPACES_RE.sub(" ", text).strip()
     return text.replace("\r\n", "\n").replace("\r", "\n").strip()
@@ -116,11 +122,12 @@ def parse_amount(value) -> Decimal:
     return Decimal(text.replace(",", "."))
 
 
+@lru_cache(maxsize=4096)
 def parse_euros(value: str) -> Decimal:
     """A price as people type it: "1250", "1250,00", "1250.00", "€ 1.250,00",
     "1,250.00" or "1250,-". A dot or comma followed by exactly three digits groups
     thousands; followed by one or two digits it is the decimal separator."""
-    text = _EURO_NOISE_RE.sub("", value)
+    text = _EURO_NOISE_RE.sub("", value.strip())
     if text.endswith((",-", ".-")):
         text = text[:-2]
     if _EURO_PLAIN_RE.fullmatch(text):
@@ -150,6 +157,7 @@ def to_cents(amount: Decimal) -> int:
     return int(amount.quantize(CENT, rounding=ROUND_HALF_UP) * 100)
 
 
+@lru_cache(maxsize=4096)
 def parse_date(value: str) -> date:
     """A date as 2027-02-01 (EDU-DEX, ISO) or 01-02-2027, 1-2-2027, 01/02/2027."""
     text = value.strip()
