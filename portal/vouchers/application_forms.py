@@ -183,7 +183,12 @@ class ProofForm(FlaskForm):
     def read(self) -> tuple[str, bytes]:
         """The upload's name and bytes (one byte past the limit, so it is refused)."""
         upload = self.proof.data
-        data = upload.read(MAX_PROOF_BYTES + 1) if upload else b""
+        if not upload:
+            return "", b""
+        try:
+            data = upload.read(MAX_PROOF_BYTES + 1)
+        finally:
+            upload.close()  # a large upload is a temporary file: do not leave it open
         return getattr(upload, "filename", "") or "", data
 
 

@@ -261,7 +261,7 @@ def proof(application_id: int):
         )
     except services.VoucherError as exc:
         db.session.rollback()
-        form.proof.errors = [exc.message]
+        flash(exc.message, "error")
         return _render_detail(application, 400, proof=form)
     db.session.commit()
     flash(_("Het bewijs is verstuurd. De adviseur controleert het."), "success")
