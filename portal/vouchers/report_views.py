@@ -19,7 +19,13 @@ from portal.desk.workflow import ADVISER_ROLES
 from portal.extensions import db
 from portal.vouchers.application_forms import GOALS
 from portal.vouchers.models import VoucherApplication
-from portal.vouchers.reporting import ReportRow, bar_chart, build_report, to_csv
+from portal.vouchers.reporting import (
+    ReportRow,
+    bar_chart,
+    build_report,
+    money_chart,
+    to_csv,
+)
 from portal.vouchers.vocab import SITUATIONS
 from portal.vouchers.workflow import LABELS
 from portal.vouchers.workflow import ApplicationStatus as S
@@ -58,7 +64,10 @@ def _rows() -> list[ReportRow]:
     applications = db.session.scalars(
         select(VoucherApplication)
         .join(DeskCase)
-        .where(visible_to(current_user), DeskCase.status != S.DRAFT)
+        .where(
+            visible_to(current_user),
+            DeskCase.status.not_in((S.DRAFT, S.AWAITING_EMPLOYEE)),
+        )
         .options(
             selectinload(VoucherApplication.case).selectinload(DeskCase.events),
             selectinload(VoucherApplication.course).load_only(Course.level),
@@ -94,7 +103,11 @@ def report():
         for dimension, pairs in figures.counts.items()
     }
     return render_template(
-        "vouchers/report.html", report=figures, charts=charts, titles=TITLES
+        "vouchers/report.html",
+        report=figures,
+        charts=charts,
+        titles=TITLES,
+        money=money_chart(figures.months),
     )
 
 

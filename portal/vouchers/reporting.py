@@ -120,6 +120,29 @@ def bar_chart(pairs: list[tuple[str, int]], width: int = 480, bar: int = 22) -> 
     }
 
 
+def money_chart(months: list[MonthMoney], width: int = 480, bar: int = 14) -> dict:
+    """Two horizontal bars per month, reserved and paid, on one scale (the largest
+    amount of either), for an inline SVG; the table next to it gives the amounts."""
+    peak = max((max(m.reserved_cents, m.paid_cents) for m in months), default=0) or 1
+    rows = [
+        {
+            "month": m.month,
+            "y": i * (2 * bar + 8),
+            "reserved": m.reserved_cents,
+            "paid": m.paid_cents,
+            "reserved_w": round(width * m.reserved_cents / peak),
+            "paid_w": round(width * m.paid_cents / peak),
+        }
+        for i, m in enumerate(months)
+    ]
+    return {
+        "width": width,
+        "height": max(len(months), 1) * (2 * bar + 8),
+        "bar": bar,
+        "rows": rows,
+    }
+
+
 def safe_cell(value: object) -> str:
     """Neutralise spreadsheet formulas (CSV injection): a leading = + - @ gets a '."""
     text = str(value)

@@ -117,3 +117,17 @@ def test_the_csv_has_counts_with_labels_and_money_in_euros():
     assert ["sector", "zorg", "Zorg en welzijn", "1"] in lines
     assert ["goal", "'=cmd()", "'=cmd()", "1"] in lines
     assert lines[-1] == ["2026-11", "1234,56", "0,00"]
+
+
+def test_the_money_chart_puts_reserved_and_paid_per_month_on_one_scale():
+    from portal.vouchers.reporting import MonthMoney, money_chart
+
+    chart = money_chart(
+        [MonthMoney("2026-10", 250_000, 0), MonthMoney("2026-11", 100_000, 500_000)],
+        width=500,
+    )
+    first, second = chart["rows"]
+    assert (first["month"], first["reserved_w"], first["paid_w"]) == ("2026-10", 250, 0)
+    assert (second["reserved_w"], second["paid_w"]) == (100, 500)
+    assert second["y"] > first["y"] and chart["height"] >= second["y"]
+    assert money_chart([])["rows"] == []

@@ -47,8 +47,10 @@ def test_the_page_has_charts_with_tables_for_every_dimension(make_voucher, advis
     case_id, _ = make_voucher()
     client.post(f"/bureau/vouchers/{case_id}/goedkeuren")  # money this month
     page = client.get("/bureau/vouchers/rapportage").get_data(as_text=True)
-    assert page.count('<svg role="img"') == 6 and page.count("<table") == 7
+    # Six breakdowns and the money per month, each chart with its table.
+    assert page.count('<svg role="img"') == 7 and page.count("<table") == 7
     assert "Zorg" in page and "Aanvragen per leeftijd bij aanvraag" in page
+    assert "Gereserveerd en uitbetaald geld per maand" in page
 
 
 def test_the_csv_has_the_counts_and_the_money_reserved_this_month(
