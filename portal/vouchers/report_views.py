@@ -66,7 +66,9 @@ def _rows() -> list[ReportRow]:
         .join(DeskCase)
         .where(
             visible_to(current_user),
-            DeskCase.status.not_in((S.DRAFT, S.AWAITING_EMPLOYEE)),
+            DeskCase.status != S.DRAFT,
+            # An employer's invitation the employee never accepted is no application.
+            VoucherApplication.applicant_id.is_not(None),
         )
         .options(
             selectinload(VoucherApplication.case).selectinload(DeskCase.events),
