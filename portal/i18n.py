@@ -1,6 +1,6 @@
 """Language: Dutch by default, English on request (the switch stores it in the session)."""
 
-from flask import Flask, current_app, request, session
+from flask import Flask, current_app, has_request_context, request, session
 from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
 
@@ -8,6 +8,9 @@ from portal.extensions import babel, login_manager
 
 
 def select_locale() -> str:
+    """The request's language; outside a request (commands, jobs) the default."""
+    if not has_request_context():
+        return current_app.config["BABEL_DEFAULT_LOCALE"]
     lang = request.args.get("lang") or session.get("lang")
     if lang in current_app.config["LANGUAGES"]:
         return lang

@@ -11,7 +11,7 @@ UPLOAD_MAX_BYTES = 10 * 1024 * 1024
 
 class UploadForm(FlaskForm):
     file = FileField(_l("Bestand (EDU-DEX json of xml, of csv; hoogstens 10 MB)"))
-    provider = SelectField(_l("Aanbieder"), choices=[], validate_choice=True)
+    provider = SelectField(_l("Aanbieder"), choices=[], default="")
     full = BooleanField(
         _l(
             "Dit is het volledige aanbod van de aanbieder: trek opleidingen in die "

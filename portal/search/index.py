@@ -34,6 +34,17 @@ WRITE_TIMEOUT = 30.0  # seconds a writer waits for Whoosh's lock before retrying
 WRITE_ATTEMPTS = 3
 
 
+BULK = 2000  # from this many documents on, write with more memory and two processes
+
+
+def _writer_options(count: int) -> dict:
+    """A few documents: Whoosh's defaults. An import's thousands: the rebuild's
+    settings (two writer processes, each adding its own segment)."""
+    if count < BULK:
+        return {}
+    return {"procs": 2, "multisegment": True, "limitmb": 512}
+
+
 class IndexBusy(RuntimeError):
     """Raised only when the writer lock stayed taken through every retry."""
 
@@ -100,17 +111,22 @@ class SearchIndex:
         """Write through Whoosh's own lock, waiting and retrying instead of failing."""
         for attempt in range(1, WRITE_ATTEMPTS + 1):
             try:
-                writer = ix.writer(timeout=WRITE_TIMEOUT)
+                writer = ix.writer(timeout=WRITE_TIMEOUT, **_writer_options(len(docs)))
             except LockError:
                 log.warning("search index writer busy (attempt %s)", attempt)
                 if attempt == WRITE_ATTEMPTS:
                     raise IndexBusy("the search index stayed locked") from None
                 continue
             try:
-                for key in delete_keys:
-                    writer.delete_by_term("key", key)
+                # One searcher finds every document to replace or remove (Whoosh's
+                # update_document opens a new one per document: slow for an import).
+                keys = set(delete_keys) | {doc["key"] for doc in docs}
+                with writer.searcher() as searcher:
+                    for key in keys:
+                        for docnum in searcher.document_numbers(key=key):
+                            writer.delete_document(docnum)
                 for doc in docs:
-                    writer.update_document(**to_index_fields(doc))
+                    writer.add_document(**to_index_fields(doc))
             except BaseException:
                 writer.cancel()
                 raise

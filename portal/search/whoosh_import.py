@@ -61,4 +61,33 @@ def _patch_length_reader_cache() -> None:
     W3PerDocReader._cached_reader = cached_reader
 
 
+def _patch_field_length_table() -> None:
+    """Writing a segment asks the length of a field for every posting it writes, and
+    Whoosh answers each time through a column reader (seek, read, unpack). Read a
+    field's one-byte length codes once per open segment and answer from that table;
+    the same values as before (None for a length code 0, as Whoosh returns)."""
+    from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3PerDocReader, _lenfield
+    from whoosh.util.numeric import byte_to_length
+
+    lengths = [None] + [byte_to_length(code) for code in range(1, 256)]
+    original = W3PerDocReader.doc_field_length
+
+    def doc_field_length(self, docnum, fieldname, default=0):
+        tables = self.__dict__.setdefault("_leerwijzer_lengths", {})
+        codes = tables.get(fieldname)
+        if codes is None:
+            column = self._cached_reader(_lenfield(fieldname), LENGTHS_COLUMN)
+            if column is None or getattr(column, "_fixedlen", None) != 1:
+                return original(self, docnum, fieldname, default)
+            codes = tables[fieldname] = column._dbfile.get(
+                column._basepos, column._count
+            )
+        if docnum > self._doccount:
+            raise IndexError(f"Asked for docnum {docnum!r} of {self._doccount}")
+        return lengths[codes[docnum]] if docnum < len(codes) else None
+
+    W3PerDocReader.doc_field_length = doc_field_length
+
+
 _patch_length_reader_cache()
+_patch_field_length_table()
