@@ -6,7 +6,7 @@ import re
 import unicodedata
 from datetime import date, datetime
 
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import delete, select, update
 
 from portal.catalog.models import (
     Course,
@@ -131,31 +131,40 @@ def _values(change, run_id: int) -> dict:
 
 
 def _create_courses(plan, run_id, located) -> list[int]:
+    """Plain multi-row INSERTs (executemany), then one query for the new ids: an
+    INSERT … RETURNING runs row by row on SQLite."""
     todo = plan.of_kind("create")
-    ids: list[int] = []
+    table = Course.__table__
     for i in range(0, len(todo), CHUNK):
-        chunk = todo[i : i + CHUNK]
-        rows = [
-            {
-                **_values(c, run_id),
-                "external_id": c.record.external_id,
-                "provider_id": c.provider_id,
-                "src": "",
-                "demo_fields": [],
-            }
-            for c in chunk
-        ]
-        new_ids = list(
-            db.session.scalars(
-                insert(Course).returning(Course.id, sort_by_parameter_order=True),
-                rows,
+        db.session.execute(
+            table.insert(),
+            [
+                {
+                    **_values(c, run_id),
+                    "external_id": c.record.external_id,
+                    "provider_id": c.provider_id,
+                    "src": "",
+                    "demo_fields": [],
+                }
+                for c in todo[i : i + CHUNK]
+            ],
+        )
+    if not todo:
+        return []
+    # Updates are written after this: so far only this import's new courses carry its id.
+    new_ids = {
+        (provider_id, external_id): course_id
+        for course_id, provider_id, external_id in db.session.execute(
+            select(Course.id, Course.provider_id, Course.external_id).where(
+                Course.last_import_id == run_id
             )
         )
-        for change, course_id in zip(chunk, new_ids, strict=True):
-            change.course_id = course_id
-        _write_starts_and_locations(chunk, located)
-        ids.extend(new_ids)
-    return ids
+    }
+    for change in todo:
+        change.course_id = new_ids[(change.provider_id, change.record.external_id)]
+    for i in range(0, len(todo), CHUNK):
+        _write_starts_and_locations(todo[i : i + CHUNK], located)
+    return [c.course_id for c in todo]
 
 
 def _update_courses(plan, run_id, now, located) -> list[int]:
@@ -195,6 +204,6 @@ def _write_starts_and_locations(changes, located) -> None:
             location_id = key if isinstance(key, int) else located[(c.provider_id, key)]
             links.append({"course_id": c.course_id, "location_id": location_id})
     if starts:
-        db.session.execute(insert(StartMoment), starts)
+        db.session.execute(StartMoment.__table__.insert(), starts)
     if links:
-        db.session.execute(insert(course_locations), links)
+        db.session.execute(course_locations.insert(), links)

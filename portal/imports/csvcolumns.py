@@ -6,12 +6,10 @@ uitvoering) take the portal's key ("bbl") or its Dutch label ("BBL (leren en wer
 also without regard to case.
 """
 
-import csv
-import io
-
 from flask_babel import lazy_gettext as _l
 
 from portal.catalog import vocab
+from portal.csvexport import to_csv
 
 COLUMNS = {
     "id": _l(
@@ -121,8 +119,4 @@ ALLOWED = {"kansrijk": "ja, nee", "uitvoering": "op locatie, online, deels onlin
 def template_csv() -> str:
     """The downloadable template: a UTF-8 BOM (so Excel reads the accents right), the
     header and one example row, separated by semicolons."""
-    out = io.StringIO()
-    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
-    writer.writerow(COLUMNS)
-    writer.writerow(EXAMPLE_ROW[name] for name in COLUMNS)
-    return "\ufeff" + out.getvalue()
+    return to_csv([list(COLUMNS), [EXAMPLE_ROW[name] for name in COLUMNS]])

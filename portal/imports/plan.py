@@ -7,6 +7,7 @@ and why, and — for a complete feed (`full`) — which courses are withdrawn.
 """
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from flask_babel import lazy_gettext as _l
 
@@ -254,6 +255,7 @@ def _resolve(loc: LocationRecord, known: list[KnownLocation], state: CatalogueSt
     return NewLocation(loc, postcode, region_id)
 
 
+@lru_cache(maxsize=4096)  # a feed names the same few places over and over
 def _postcode(text: str) -> str:
     try:
         return str(parse_postcode(text)) if text and text.strip() else ""

@@ -1,6 +1,15 @@
 """The admin import page: upload → preview (a dry run) → apply or discard; the log."""
 
-from flask import Blueprint, Response, abort, flash, redirect, render_template, url_for
+from flask import (
+    Blueprint,
+    Response,
+    abort,
+    flash,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select, update
@@ -9,7 +18,7 @@ from werkzeug.utils import secure_filename
 from portal.accounts.access import role_required
 from portal.catalog.models import Provider
 from portal.extensions import db
-from portal.imports import csvcolumns, service
+from portal.imports import csvcolumns, export, service
 from portal.imports.forms import UploadForm
 from portal.imports.models import ImportRun
 
@@ -49,6 +58,7 @@ def upload():
         runs=runs,
         columns=csvcolumns.COLUMNS,
         required=csvcolumns.REQUIRED,
+        providers=providers,
     ), status
 
 
@@ -104,6 +114,23 @@ def _claim(run_id: int) -> ImportRun:
         abort(redirect(url_for("imports.detail", run_id=run_id)))
     db.session.commit()
     return db.session.get(ImportRun, run_id)
+
+
+@bp.get("/aanbod.csv")
+@role_required(*STAFF)
+def provider_offer_csv():
+    slug = request.args.get("aanbieder", "")
+    provider = db.session.scalar(select(Provider).where(Provider.slug == slug))
+    if provider is None:
+        flash(_("Kies een aanbieder om het aanbod te downloaden."), "error")
+        return redirect(url_for("imports.upload"))
+    return Response(
+        export.provider_csv(provider),
+        mimetype="text/csv",
+        headers={
+            "Content-Disposition": f'attachment; filename="aanbod-{provider.slug}.csv"'
+        },
+    )
 
 
 @bp.get("/sjabloon.csv")

@@ -223,3 +223,48 @@ def test_residents_and_visitors_cannot_import(import_app, path):
     response = upload(resident, "v.csv", (SAMPLES / "voorbeeld.csv").read_bytes())
     assert response.status_code == 403
     assert course_count(import_app) == 0
+
+
+def test_offer_download_round_trips_and_neutralises_formulas(import_app):
+    client = login(import_app, ADVISER)
+    sample = (SAMPLES / "voorbeeld.csv").read_text(encoding="utf-8")
+    evil = sample.replace(
+        "Praktijkdiploma Boekhouden", '=HYPERLINK("http://x.example")'
+    )
+    client.post(
+        f"/beheer/import/{run_id_of(upload(client, 'v.csv', evil.encode()))}/toepassen"
+    )
+
+    response = client.get("/beheer/import/aanbod.csv?aanbieder=leeuwenborgh")
+    assert response.status_code == 200 and response.mimetype == "text/csv"
+    text = response.get_data(as_text=True)
+    assert text.startswith("\ufeffid;aanbieder;titel;")
+    assert "'=HYPERLINK" in text  # shown as text by a spreadsheet, not run
+    assert ";=HYPERLINK" not in text and '"=HYPERLINK' not in text
+
+    # The downloaded offer of a provider reads back in as "unchanged" (round trip).
+    graafschap = client.get("/beheer/import/aanbod.csv?aanbieder=graafschap-college")
+    data = graafschap.get_data()
+    with import_app.app_context():
+        before = db.session.scalar(select(func.count(ImportRun.id)))
+    run_id = run_id_of(upload(client, "aanbod.csv", data))
+    with import_app.app_context():
+        run = db.session.get(ImportRun, run_id)
+        assert run.id > before
+        assert (run.created, run.updated, run.unchanged, run.rejected) == (
+            0,
+            0,
+            1,
+            0,
+        ), run.report
+
+
+def test_offer_download_needs_a_known_provider(import_app):
+    client = login(import_app, ADMIN)
+    response = client.get(
+        "/beheer/import/aanbod.csv?aanbieder=bestaat-niet", follow_redirects=True
+    )
+    assert response.status_code == 200
+    assert "Kies een aanbieder om het aanbod te downloaden." in response.get_data(
+        as_text=True
+    )
