@@ -56,6 +56,9 @@ def load(app: Flask, test_config: dict | None) -> None:
         SESSION_COOKIE_HTTPONLY=True,
         SESSION_COOKIE_SECURE=env.get("SESSION_COOKIE_SECURE", "") in ("1", "true"),
         MAX_CONTENT_LENGTH=10 * 1024 * 1024,
+        # Course import limits (a file or folder; the web upload stays under 10 MB).
+        IMPORT_MAX_BYTES=int(env.get("IMPORT_MAX_BYTES", str(256 * 1024 * 1024))),
+        IMPORT_MAX_RECORDS=int(env.get("IMPORT_MAX_RECORDS", "150000")),
         WTF_CSRF_TIME_LIMIT=None,
     )
     app.config["SECRET_KEY"] = env.get("SECRET_KEY") or dev_secret_key(

@@ -310,3 +310,19 @@ def test_records_of_a_provider_by_its_edudex_org_unit_id(import_app, tmp_path):
     result = run_cli(import_app, feed, "--dry-run")
     assert result.exit_code == 0, result.output
     assert "(Scalda)" in result.output
+
+
+@pytest.mark.parametrize(
+    "setting, value, message",
+    [
+        ("IMPORT_MAX_RECORDS", 2, "meer dan 2 opleidingen"),
+        ("IMPORT_MAX_BYTES", 200, "Het bestand is te groot"),
+    ],
+)
+def test_size_and_record_limits_refuse_the_file(import_app, setting, value, message):
+    import_app.config[setting] = value
+    before = snapshot(import_app)
+    result = run_cli(import_app, SAMPLES / "voorbeeld.csv")
+    assert result.exit_code == 1
+    assert "Niet ingelezen." in result.output and message in result.output
+    assert snapshot(import_app) == before
