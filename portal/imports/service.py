@@ -59,11 +59,7 @@ def from_bytes(filename: str, data: bytes) -> Source:
 def from_path(path: str | Path) -> Source:
     """A file or a folder; a folder's hash covers its readable files' names and bytes."""
     path = Path(path)
-    files = (
-        sorted(p for p in path.iterdir() if p.suffix.lower() in sources.EXTENSIONS)
-        if path.is_dir()
-        else [path]
-    )
+    files = sources.list_folder(path)[0] if path.is_dir() else [path]
     digest, size = hashlib.sha256(), 0
     for file in files:
         if path.is_dir():
