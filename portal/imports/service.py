@@ -2,9 +2,11 @@
 file is clean — apply in one transaction, then update the search index for exactly the
 changed courses. Used by `flask import courses` and the admin upload page."""
 
+import gc
 import hashlib
 import logging
 from collections.abc import Callable
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -76,6 +78,20 @@ def from_path(path: str | Path) -> Source:
     )
 
 
+@contextmanager
+def paused_gc():
+    """No cyclic garbage collection while an import runs: with 100,000 records the
+    collector's passes over millions of young objects cost more than a tenth of the
+    time. Reference counting still frees what is no longer used."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def run_import(
     source: Source,
     *,
@@ -91,6 +107,11 @@ def run_import(
     `run` continues a web preview instead of starting a new log entry."""
     if mode not in MODES:
         raise ValueError(mode)
+    with paused_gc():
+        return _run(source, mode, actor, channel, provider, full, user_id, run)
+
+
+def _run(source, mode, actor, channel, provider, full, user_id, run):
     run = run or ImportRun(
         actor=actor,
         channel=channel,

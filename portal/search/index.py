@@ -14,6 +14,7 @@ replayed into the new index just before the swap.
 """
 
 import fcntl
+import gc
 import logging
 import os
 import shutil
@@ -43,6 +44,21 @@ def _writer_options(count: int) -> dict:
     if count < BULK:
         return {}
     return {"procs": 2, "multisegment": True, "limitmb": 512}
+
+
+@contextmanager
+def _frozen_heap(active: bool):
+    """Before the writer forks its processes: move every object so far out of the
+    garbage collector's reach. Otherwise each child's collector walks (and so copies)
+    the parent's whole heap — after an import, millions of objects — again and again."""
+    if not active:
+        yield
+        return
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
 
 
 class IndexBusy(RuntimeError):
@@ -138,7 +154,7 @@ class SearchIndex:
         if not docs and not delete_keys:
             return
         self.ensure()
-        with self._locked():
+        with self._locked(), _frozen_heap(len(docs) >= BULK):
             self._apply(self.open(), docs, delete_keys)
             if (self.root / "rebuilding").exists():
                 with open(self.root / "journal", "a", encoding="utf-8") as fh:
