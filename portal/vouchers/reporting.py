@@ -11,6 +11,8 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
+from portal.csvexport import safe_cell
+
 # Age bands on the application date; the rules only allow 18 to 67.
 AGE_BANDS = ((18, 26), (27, 35), (36, 45), (46, 55), (56, 67))
 DIMENSIONS = ("sector", "level", "situation", "age_band", "goal", "status")
@@ -141,12 +143,6 @@ def money_chart(months: list[MonthMoney], width: int = 480, bar: int = 14) -> di
         "bar": bar,
         "rows": rows,
     }
-
-
-def safe_cell(value: object) -> str:
-    """Neutralise spreadsheet formulas (CSV injection): a leading = + - @ gets a '."""
-    text = str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
 
 
 def to_csv(report: Report, labels: dict[str, dict[str, str]] | None = None) -> str:
