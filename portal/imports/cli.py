@@ -66,6 +66,8 @@ def courses_command(
         click.echo(run.message)
     if run.report:
         click.echo(reports.as_text(run.report))
+        if run.report.get("seconds"):
+            click.echo(reports.timing(run.report["seconds"]))
     if run.status in ("failed", "refused"):
         raise SystemExit(1)
 

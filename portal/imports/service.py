@@ -5,6 +5,7 @@ changed courses. Used by `flask import courses` and the admin upload page."""
 import gc
 import hashlib
 import logging
+import time
 from collections.abc import Callable
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -111,7 +112,25 @@ def run_import(
         return _run(source, mode, actor, channel, provider, full, user_id, run)
 
 
+class Stopwatch:
+    """Seconds per phase of one import, kept in its report ("lezen", "vergelijken",
+    "schrijven", "zoekindex")."""
+
+    def __init__(self):
+        self.last = time.perf_counter()
+        self.seconds: dict[str, float] = {}
+
+    def lap(self, phase: str) -> None:
+        now = time.perf_counter()
+        self.seconds[phase] = round(now - self.last, 2)
+        self.last = now
+
+    def stamp(self, run: ImportRun) -> None:
+        run.report = {**(run.report or {}), "seconds": dict(self.seconds)}
+
+
 def _run(source, mode, actor, channel, provider, full, user_id, run):
+    watch = Stopwatch()
     run = run or ImportRun(
         actor=actor,
         channel=channel,
@@ -126,11 +145,14 @@ def _run(source, mode, actor, channel, provider, full, user_id, run):
         parsed = source.read(provider.slug if provider else "")
     except ImportFileError as exc:
         return _finish(run, "failed", _message(exc)), None
+    watch.lap("lezen")
     run.format = parsed.format
     state = load_state(parsed, provider.id if provider else None)
     plan = make_plan(parsed, state, provider_id=run.provider_id, full=full)
     run.report = reports.build(plan, state)
     _count(run, plan)
+    watch.lap("vergelijken")
+    watch.stamp(run)
     if mode != "apply":
         run.payload = source.payload if mode == "preview" else None
         return _finish(run, mode, ""), plan
@@ -141,10 +163,10 @@ def _run(source, mode, actor, channel, provider, full, user_id, run):
             n=len(plan.rejections),
         )
         return _finish(run, "refused", message), plan
-    return _apply(run, plan), plan
+    return _apply(run, plan, watch), plan
 
 
-def _apply(run: ImportRun, plan: Plan) -> ImportRun:
+def _apply(run: ImportRun, plan: Plan, watch: Stopwatch) -> ImportRun:
     now = datetime.now(UTC)
     stored_before = run.id is not None  # a web preview being applied
     run.status = "applying"
@@ -154,6 +176,7 @@ def _apply(run: ImportRun, plan: Plan) -> ImportRun:
         touched = apply_plan(plan, run.id, now)
         run.status, run.applied_at, run.payload = "applied", now, None
         db.session.commit()
+        watch.lap("schrijven")
     except Exception:
         # All or nothing: no course of this file stays half written.
         db.session.rollback()
@@ -171,7 +194,9 @@ def _apply(run: ImportRun, plan: Plan) -> ImportRun:
             "De catalogus is bijgewerkt, de zoekindex niet: "
             "draai 'flask search reindex'."
         )
-        db.session.commit()
+    watch.lap("zoekindex")
+    watch.stamp(run)
+    db.session.commit()
     return run
 
 
