@@ -161,7 +161,7 @@ class _Row:
         value = self.text(column)
         if not value:
             return None
-        if not value.isdigit() or len(value) > 6:
+        if not (value.isascii() and value.isdigit()) or len(value) > 6:
             self.reject(column, _l("'%(value)s' is geen heel getal.", value=value[:20]))
             return None
         return int(value)

@@ -106,7 +106,11 @@ def _count(value) -> int:
     if value is None or value == "":
         return 0
     text = str(value).strip()
-    if isinstance(value, bool) or not text.isdigit() or len(text) > 5:
+    if (
+        isinstance(value, bool)
+        or not (text.isascii() and text.isdigit())
+        or len(text) > 5
+    ):
         raise ValueProblem(
             _l("De duur '%(value)s' is geen heel getal.", value=text[:20])
         )

@@ -61,6 +61,21 @@ def _frozen_heap(active: bool):
         gc.unfreeze()
 
 
+def _abandon(writer) -> None:
+    """Give up a writer after an error, whatever state it is in, so that its lock is
+    released: a writer left holding the lock makes every later write wait and fail."""
+    try:
+        writer.cancel()
+    except Exception:  # already closed by a failed commit
+        log.warning("search index writer could not be cancelled", exc_info=True)
+    lock = getattr(writer, "writelock", None)
+    if lock is not None:
+        try:
+            lock.release()
+        except Exception:
+            pass  # released already
+
+
 class IndexBusy(RuntimeError):
     """Raised only when the writer lock stayed taken through every retry."""
 
@@ -143,10 +158,10 @@ class SearchIndex:
                             writer.delete_document(docnum)
                 for doc in docs:
                     writer.add_document(**to_index_fields(doc))
+                writer.commit()
             except BaseException:
-                writer.cancel()
+                _abandon(writer)
                 raise
-            writer.commit()
             return
 
     def write(self, docs: list[dict], delete_keys: list[str] = ()) -> None:
