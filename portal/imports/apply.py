@@ -16,28 +16,13 @@ from portal.catalog.models import (
     course_locations,
 )
 from portal.extensions import db
-from portal.imports.plan import NewLocation, Plan
+from portal.imports.plan import COMPARED, NewLocation, Plan
 from portal.regions.models import municipality_for_pc4
 
 CHUNK = 2000
 
 # Course columns written from the plan's compared fields (the rest are derived).
-COLUMNS = (
-    "title",
-    "description_nl",
-    "level",
-    "form",
-    "sector",
-    "delivery",
-    "crebo",
-    "duration_nl",
-    "duration_hours",
-    "price_cents",
-    "url",
-    "kansrijk",
-    "region_id",
-    "source_codes",
-)
+COLUMNS = tuple(f for f in COMPARED if f not in ("starts", "locations", "withdrawn"))
 
 
 def apply_plan(plan: Plan, run_id: int, now: datetime) -> dict[str, list[int]]:
