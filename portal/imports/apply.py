@@ -118,9 +118,9 @@ def _values(change, run_id: int) -> dict:
 def _create_courses(plan, run_id, located) -> list[int]:
     """Plain multi-row INSERTs (executemany), then one query for the new ids: an
     INSERT … RETURNING runs row by row on SQLite."""
-    todo = plan.of_kind("create")
+    pending = plan.of_kind("create")
     table = Course.__table__
-    for i in range(0, len(todo), CHUNK):
+    for i in range(0, len(pending), CHUNK):
         db.session.execute(
             table.insert(),
             [
@@ -131,10 +131,10 @@ def _create_courses(plan, run_id, located) -> list[int]:
                     "src": "",
                     "demo_fields": [],
                 }
-                for c in todo[i : i + CHUNK]
+                for c in pending[i : i + CHUNK]
             ],
         )
-    if not todo:
+    if not pending:
         return []
     # Updates are written after this: so far only this import's new courses carry its id.
     new_ids = {
@@ -145,17 +145,17 @@ def _create_courses(plan, run_id, located) -> list[int]:
             )
         )
     }
-    for change in todo:
+    for change in pending:
         change.course_id = new_ids[(change.provider_id, change.record.external_id)]
-    for i in range(0, len(todo), CHUNK):
-        _write_starts_and_locations(todo[i : i + CHUNK], located)
-    return [c.course_id for c in todo]
+    for i in range(0, len(pending), CHUNK):
+        _write_starts_and_locations(pending[i : i + CHUNK], located)
+    return [c.course_id for c in pending]
 
 
 def _update_courses(plan, run_id, now, located) -> list[int]:
-    todo = plan.of_kind("update")
-    for i in range(0, len(todo), CHUNK):
-        chunk = todo[i : i + CHUNK]
+    pending = plan.of_kind("update")
+    for i in range(0, len(pending), CHUNK):
+        chunk = pending[i : i + CHUNK]
         db.session.execute(
             update(Course),
             [{"id": c.course_id, **_values(c, run_id)} for c in chunk],
@@ -170,7 +170,7 @@ def _update_courses(plan, run_id, now, located) -> list[int]:
             delete(course_locations).where(course_locations.c.course_id.in_(ids))
         )
         _write_starts_and_locations(changed, located)
-    return [c.course_id for c in todo]
+    return [c.course_id for c in pending]
 
 
 def _write_starts_and_locations(changes, located) -> None:
