@@ -1,6 +1,8 @@
-"""`flask import courses FILE [--provider SLUG] [--full] [--dry-run]`."""
+"""`flask import courses FILE [--provider SLUG] [--full] [--dry-run]` and
+`flask import purge-previews [--days N]`."""
 
 import getpass
+from datetime import UTC, datetime
 
 import click
 from flask.cli import AppGroup
@@ -70,6 +72,15 @@ def courses_command(
             click.echo(reports.timing(run.report["seconds"]))
     if run.status in ("failed", "refused"):
         raise SystemExit(1)
+
+
+@import_cli.command("purge-previews")
+@click.option("--days", type=click.IntRange(1, 365), default=service.PREVIEW_DAYS)
+def purge_previews_command(days: int) -> None:
+    """Discard web previews nobody applied or cancelled within DAYS (run daily)."""
+    count = service.discard_old_previews(datetime.now(UTC), days)
+    db.session.commit()
+    click.echo(f"{count} oude voorbeelden geannuleerd.")
 
 
 def _login() -> str:

@@ -9,12 +9,13 @@ import time
 from collections.abc import Callable
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from flask import current_app
 from flask_babel import force_locale
 from flask_babel import lazy_gettext as _l
+from sqlalchemy import update
 
 from portal.catalog.models import Provider
 from portal.extensions import db
@@ -225,6 +226,21 @@ def _fresh_copy(run: ImportRun) -> ImportRun:
         }
     )
     return copy
+
+
+PREVIEW_DAYS = 7  # an upload nobody applied or cancelled is discarded after this
+
+
+def discard_old_previews(now: datetime, days: int = PREVIEW_DAYS) -> int:
+    """Previews older than `days`: discarded, their uploaded file dropped (the log
+    entry with name, hash and counts stays). Returns how many."""
+    cutoff = now - timedelta(days=days)
+    result = db.session.execute(
+        update(ImportRun)
+        .where(ImportRun.status == "preview", ImportRun.created_at < cutoff)
+        .values(status="discarded", payload=None)
+    )
+    return result.rowcount
 
 
 def _count(run: ImportRun, plan: Plan) -> None:

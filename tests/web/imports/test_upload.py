@@ -268,3 +268,27 @@ def test_offer_download_needs_a_known_provider(import_app):
     assert "Kies een aanbieder om het aanbod te downloaden." in response.get_data(
         as_text=True
     )
+
+
+def test_old_previews_are_discarded_by_the_daily_command(import_app):
+    from datetime import UTC, datetime, timedelta
+
+    client = login(import_app, ADMIN)
+    data = (SAMPLES / "voorbeeld.csv").read_bytes()
+    old_id = run_id_of(upload(client, "oud.csv", data))
+    new_id = run_id_of(upload(client, "nieuw.csv", data))
+    with import_app.app_context():
+        db.session.get(ImportRun, old_id).created_at = datetime.now(UTC) - timedelta(
+            days=8
+        )
+        db.session.commit()
+    result = import_app.test_cli_runner().invoke(args=["import", "purge-previews"])
+    assert result.exit_code == 0 and "1 oude voorbeelden geannuleerd." in result.output
+    with import_app.app_context():
+        old, new = db.session.get(ImportRun, old_id), db.session.get(ImportRun, new_id)
+        assert (old.status, old.payload) == ("discarded", None)
+        assert old.sha256 and old.created == 5  # the log entry itself stays
+        assert new.status == "preview" and new.payload == data
+    applied = client.post(f"/beheer/import/{old_id}/toepassen", follow_redirects=True)
+    assert "Deze import is al verwerkt." in applied.get_data(as_text=True)
+    assert course_count(import_app) == 0
