@@ -292,3 +292,18 @@ def test_old_previews_are_discarded_by_the_daily_command(import_app):
     applied = client.post(f"/beheer/import/{old_id}/toepassen", follow_redirects=True)
     assert "Deze import is al verwerkt." in applied.get_data(as_text=True)
     assert course_count(import_app) == 0
+
+
+def test_the_log_page_shows_the_seconds_per_phase_in_the_page_language(import_app):
+    client = login(import_app, ADMIN)
+    run_id = run_id_of(
+        upload(client, "v.csv", (SAMPLES / "voorbeeld.csv").read_bytes())
+    )
+    client.post(f"/beheer/import/{run_id}/toepassen")
+    dutch = client.get(f"/beheer/import/{run_id}").get_data(as_text=True)
+    assert re.search(
+        r"lezen \d+,\d s · vergelijken \d+,\d s · schrijven \d+,\d s · zoekindex \d+,\d s",
+        dutch,
+    )
+    english = client.get(f"/beheer/import/{run_id}?lang=en").get_data(as_text=True)
+    assert re.search(r"reading \d+\.\d s · comparing \d+\.\d s", english)
