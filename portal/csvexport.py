@@ -20,6 +20,11 @@ def safe_cell(value) -> str:
     return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
+def euros(cents: int) -> str:
+    """An amount as a Dutch spreadsheet reads it: 125000 → "1250,00"."""
+    return f"{cents // 100},{cents % 100:02d}"
+
+
 def to_csv(rows: Iterable[Iterable], *, bom: bool = True) -> str:
     """Rows as `;`-separated CSV; ints are written as they are, all else made safe."""
     out = io.StringIO()

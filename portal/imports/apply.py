@@ -16,13 +16,10 @@ from portal.catalog.models import (
     course_locations,
 )
 from portal.extensions import db
-from portal.imports.plan import COMPARED, NewLocation, Plan
+from portal.imports.plan import STORED, NewLocation, Plan
 from portal.regions.models import municipality_for_pc4
 
 CHUNK = 2000
-
-# Course columns written from the plan's compared fields (the rest are derived).
-COLUMNS = tuple(f for f in COMPARED if f not in ("starts", "locations", "withdrawn"))
 
 
 def apply_plan(plan: Plan, run_id: int, now: datetime) -> dict[str, list[int]]:
@@ -109,7 +106,7 @@ def _unique_slug(base: str, taken: set[str]) -> str:
 
 
 def _values(change, run_id: int) -> dict:
-    values = {column: change.fields[column] for column in COLUMNS}
+    values = {column: change.fields[column] for column in STORED}
     values["last_import_id"] = run_id
     values["withdrawn_at"] = None
     return values

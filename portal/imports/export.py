@@ -6,15 +6,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from portal.catalog.models import Course, Provider
-from portal.csvexport import to_csv
+from portal.csvexport import euros, to_csv
 from portal.extensions import db
 from portal.imports.csvcolumns import COLUMNS
 
 DELIVERY_WORDS = {"on_site": "op locatie", "online": "online", "hybrid": "deels online"}
-
-
-def euros(cents: int) -> str:
-    return f"{cents // 100},{cents % 100:02d}"
 
 
 def course_row(course: Course, provider: Provider) -> dict[str, str]:

@@ -34,6 +34,8 @@ COMPARED = (
     "source_codes",
     "withdrawn",
 )
+# The compared fields that are course columns as they are (the rest are derived).
+STORED = tuple(f for f in COMPARED if f not in ("starts", "locations", "withdrawn"))
 
 
 @dataclass(frozen=True)

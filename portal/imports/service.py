@@ -203,29 +203,14 @@ def _apply(run: ImportRun, plan: Plan, watch: Stopwatch) -> ImportRun:
 
 def _fresh_copy(run: ImportRun) -> ImportRun:
     """The log entry again after a rollback (the old one was never stored)."""
-    copy = ImportRun(
+    skip = {"id", "created_at", "applied_at", "status", "message", "payload"}
+    return ImportRun(
         **{
-            c: getattr(run, c)
-            for c in (
-                "actor",
-                "channel",
-                "user_id",
-                "filename",
-                "sha256",
-                "size_bytes",
-                "provider_id",
-                "full",
-                "format",
-                "report",
-                "created",
-                "updated",
-                "unchanged",
-                "rejected",
-                "withdrawn",
-            )
+            column.key: getattr(run, column.key)
+            for column in ImportRun.__table__.columns
+            if column.key not in skip
         }
     )
-    return copy
 
 
 PREVIEW_DAYS = 7  # an upload nobody applied or cancelled is discarded after this

@@ -14,7 +14,13 @@ from portal.catalog.models import (
     provider_regions,
 )
 from portal.extensions import db
-from portal.imports.plan import CatalogueState, KnownLocation, locations_key, starts_key
+from portal.imports.plan import (
+    STORED,
+    CatalogueState,
+    KnownLocation,
+    locations_key,
+    starts_key,
+)
 from portal.imports.records import ParseResult
 from portal.regions.models import Municipality, PostcodeRange
 from portal.search.indexing import fund_sectors
@@ -79,49 +85,27 @@ def _courses(provider_ids: set[int]) -> dict[tuple[int, str], tuple[int, dict]]:
     """(provider id, external id) → (course id, the fields plan.COMPARED names)."""
     courses = {}
     by_id = {}
-    for row in db.session.execute(
+    for (
+        course_id,
+        provider_id,
+        external_id,
+        withdrawn_at,
+        *values,
+    ) in db.session.execute(
         select(
             Course.id,
             Course.provider_id,
             Course.external_id,
-            Course.title,
-            Course.description_nl,
-            Course.level,
-            Course.form,
-            Course.sector,
-            Course.delivery,
-            Course.crebo,
-            Course.duration_nl,
-            Course.duration_hours,
-            Course.price_cents,
-            Course.url,
-            Course.kansrijk,
-            Course.region_id,
-            Course.source_codes,
             Course.withdrawn_at,
+            *(getattr(Course, column) for column in STORED),
         ).where(Course.provider_id.in_(provider_ids))
     ):
-        fields = {
-            "title": row.title,
-            "description_nl": row.description_nl,
-            "level": row.level,
-            "form": row.form,
-            "sector": row.sector,
-            "delivery": row.delivery,
-            "crebo": row.crebo or None,
-            "duration_nl": row.duration_nl,
-            "duration_hours": row.duration_hours,
-            "price_cents": row.price_cents,
-            "url": row.url,
-            "kansrijk": row.kansrijk,
-            "region_id": row.region_id,
-            "source_codes": row.source_codes or {},
-            "withdrawn": row.withdrawn_at is not None,
-            "starts": [],
-            "locations": [],
-        }
-        courses[(row.provider_id, row.external_id)] = (row.id, fields)
-        by_id[row.id] = fields
+        fields = dict(zip(STORED, values, strict=True))
+        fields["crebo"] = fields["crebo"] or None
+        fields["source_codes"] = fields["source_codes"] or {}
+        fields.update(withdrawn=withdrawn_at is not None, starts=[], locations=[])
+        courses[(provider_id, external_id)] = (course_id, fields)
+        by_id[course_id] = fields
     ids = list(by_id)
     for i in range(0, len(ids), CHUNK):
         chunk = ids[i : i + CHUNK]

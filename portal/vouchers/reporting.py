@@ -11,7 +11,7 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
-from portal.csvexport import safe_cell
+from portal.csvexport import euros, safe_cell
 
 # Age bands on the application date; the rules only allow 18 to 67.
 AGE_BANDS = ((18, 26), (27, 35), (36, 45), (46, 55), (56, 67))
@@ -161,10 +161,6 @@ def to_csv(report: Report, labels: dict[str, dict[str, str]] | None = None) -> s
     writer.writerow(["maand", "gereserveerd_euro", "uitbetaald_euro"])
     for month in report.months:
         writer.writerow(
-            [month.month, _euros(month.reserved_cents), _euros(month.paid_cents)]
+            [month.month, euros(month.reserved_cents), euros(month.paid_cents)]
         )
     return out.getvalue()
-
-
-def _euros(cents: int) -> str:
-    return f"{cents // 100},{cents % 100:02d}"

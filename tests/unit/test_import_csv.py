@@ -306,6 +306,8 @@ def test_random_bytes_after_a_good_header(tail):
 
 def test_unicode_digits_that_int_cannot_read_are_rejected_not_raised():
     # '¹'.isdigit() is True, int('¹') raises: found by the fuzz test.
-    data = "id;aanbieder;titel;niveau;vorm;sector;prijs;uren\nx;scalda;t;2;bbl;zorg;10;¹\n"
+    data = (
+        "id;aanbieder;titel;niveau;vorm;sector;prijs;uren\nx;scalda;t;2;bbl;zorg;10;¹\n"
+    )
     result = read_csv(data.encode())
     assert [(r.field, r.record) for r in result.rejections] == [("uren", "x")]
